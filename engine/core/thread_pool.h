@@ -1,0 +1,44 @@
+// The engine's one thread pool: fixed workers created once; parallel_for hands out task indices.
+// Callers choose how work is split (never by thread count) so results do not depend on it.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace nnplay {
+
+class ThreadPool {
+ public:
+  // threads <= 0 means all hardware threads. The calling thread works too, so a pool of
+  // size N starts N-1 workers.
+  explicit ThreadPool(int threads = 0);
+  ~ThreadPool();
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  int size() const { return static_cast<int>(workers_.size()) + 1; }
+
+  // Runs fn(task, worker) for task in [0, tasks); worker in [0, size()) identifies the thread,
+  // so callers can keep per-worker scratch. Returns when all tasks are done. Not reentrant.
+  void parallel_for(int tasks, const std::function<void(int task, int worker)>& fn);
+
+ private:
+  void worker_loop(int worker);
+  void run_tasks(int worker);
+
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  const std::function<void(int, int)>* job_ = nullptr;
+  int tasks_ = 0;
+  std::atomic<int> next_task_{0};
+  std::atomic<int> remaining_{0};
+  int active_workers_ = 0;
+  uint64_t generation_ = 0;
+  bool stop_ = false;
+};
+
+}  // namespace nnplay

@@ -1,0 +1,49 @@
+#include "engine/nn/dense.h"
+
+namespace nnplay {
+
+Dense::Dense(Shape in, int units, Activation act, Initializer init) : in_(in.size()), out_(units) {
+  activation = act;
+  initializer = init;
+}
+
+std::vector<ParamInfo> Dense::params() const {
+  return {{"weight", 0, out_, in_, true}, {"bias", size_t(out_) * in_, 1, out_, false}};
+}
+
+void Dense::init(Scalar* params, Rng& rng) const {
+  initializer.fill(params, size_t(out_) * in_, in_, out_, rng);
+  std::fill(params + size_t(out_) * in_, params + size_t(out_) * (in_ + 1), Scalar(0));
+}
+
+void Dense::forward(const Scalar* params, const Matrix& x, LayerBuffers& buf, bool) const {
+  ConstMatrixMap w(params, out_, in_);
+  ConstRowVectorMap b(params + size_t(out_) * in_, out_);
+  const bool linear = activation.kind == ActivationKind::Linear;
+  Matrix& z = linear ? buf.a : buf.z;
+  z.resize(x.rows(), out_);
+  z.noalias() = x * w.transpose();
+  z.rowwise() += b;
+  if (!linear) activation.apply(buf.z, buf.a);
+}
+
+void Dense::backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, const Matrix& da,
+                     Matrix* dx, Scalar* grads) const {
+  const bool linear = activation.kind == ActivationKind::Linear;
+  const Matrix* dz = &da;
+  if (!linear) {
+    activation.backward(buf.z, buf.a, da, buf.dz);
+    dz = &buf.dz;
+  }
+  MatrixMap gw(grads, out_, in_);
+  RowVectorMap gb(grads + size_t(out_) * in_, out_);
+  gw.noalias() += dz->transpose() * x;
+  gb.noalias() += dz->colwise().sum();
+  if (dx) {
+    ConstMatrixMap w(params, out_, in_);
+    dx->resize(x.rows(), in_);
+    dx->noalias() = *dz * w;
+  }
+}
+
+}  // namespace nnplay

@@ -1,0 +1,61 @@
+// A compiled network: layers plus ONE flat parameter buffer (llm.c style), so a snapshot is a
+// single copy and optimisers loop over one array. Workspaces hold everything a forward/backward
+// pass writes, one per data-parallel chunk, reused across steps.
+#pragma once
+#include <vector>
+
+#include "engine/core/rng.h"
+#include "engine/nn/layer.h"
+#include "engine/nn/network_spec.h"
+
+namespace nnplay {
+
+struct Workspace {
+  std::vector<LayerBuffers> layers;
+  Matrix x;             // (B, in) gathered inputs
+  Matrix targets;       // (B, 1) or (B, k)
+  Matrix d_out;         // dL/d(output)
+  Matrix grad_a[2];     // ping-pong dL/da between layers
+  std::vector<Scalar> grads;
+};
+
+class Network {
+ public:
+  // Builds and initialises from rng; explicit values in the spec override the initialiser.
+  // Throws Error for impossible specs, naming the layer and shapes.
+  Network(const NetworkSpec& spec, Rng& rng);
+  Network(const Network&) = delete;
+  Network& operator=(const Network&) = delete;
+
+  const NetworkSpec& spec() const { return spec_; }
+  int size() const { return static_cast<int>(layers_.size()); }
+  const Layer& layer(int i) const { return *layers_[i]; }
+  size_t param_offset(int i) const { return offsets_[i]; }
+  size_t param_count() const { return params_.size(); }
+  std::vector<Scalar>& params() { return params_; }
+  const std::vector<Scalar>& params() const { return params_; }
+  Shape input_shape() const { return spec_.input; }
+  Shape output_shape() const { return layers_.back()->output_shape(); }
+  double flops_per_sample() const;  // forward multiply-adds
+
+  void initialize(Rng& rng);
+  // Copies parameters of layers whose spec and shapes are unchanged from `old` (architecture
+  // edits keep what they can). Returns how many layers were kept.
+  int adopt_matching(const Network& old, const std::vector<Scalar>& old_params);
+
+  // Forward through all layers; returns the output (logits for classification losses).
+  // params defaults to this network's own buffer.
+  const Matrix& forward(const Matrix& x, Workspace& ws, bool training,
+                        const Scalar* params = nullptr) const;
+  // Backward from ws.d_out, adding parameter gradients into grads (size param_count()).
+  void backward(const Matrix& x, Workspace& ws, Scalar* grads, const Scalar* params = nullptr) const;
+  void prepare(Workspace& ws) const;  // sizes per-layer buffers and grads
+
+ private:
+  NetworkSpec spec_;
+  std::vector<LayerPtr> layers_;
+  std::vector<size_t> offsets_;
+  std::vector<Scalar> params_;
+};
+
+}  // namespace nnplay
