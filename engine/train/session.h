@@ -1,0 +1,95 @@
+// One training run without threads of its own: network, loss, optimiser, data and the
+// minibatch schedule. The Trainer drives it on a background thread; the CLI and benchmarks
+// drive it directly. Data-parallel chunks are planned from the batch size and the network's
+// cost only (never the thread count), and reduced in a fixed order, so a seed gives
+// bit-identical parameters on 1 or N threads.
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "engine/core/rng.h"
+#include "engine/core/thread_pool.h"
+#include "engine/data/dataset.h"
+#include "engine/nn/loss.h"
+#include "engine/nn/network.h"
+#include "engine/train/layer_stats.h"
+#include "engine/train/settings.h"
+
+namespace nnplay {
+
+struct EvalResult {
+  double loss = NAN;
+  double accuracy = NAN;  // classification accuracy, or R^2 for regression
+  int samples = 0;
+};
+
+class TrainingSession {
+ public:
+  // Throws Error if the network does not fit the data (input width, output units vs classes).
+  TrainingSession(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, Loss loss,
+                  TrainSettings settings, uint64_t seed, ThreadPool* pool);
+
+  // One optimiser step on the next minibatch. Returns the minibatch's mean data loss.
+  double step();
+  // The minibatch chosen at the start of an epoch is the first of a fresh seeded shuffle.
+  long steps() const { return steps_; }
+  long epoch() const { return epoch_; }           // completed epochs
+  double epoch_progress() const;                  // epochs as a real number
+  long samples_seen() const { return samples_seen_; }
+  int steps_per_epoch() const;
+
+  EvalResult evaluate(const DataSplit& split, int max_samples = 0) const;
+  // Probabilities (classification) or values (regression) for rows of x, on the pool.
+  void predict(const Matrix& x, Matrix& out) const;
+  // Network output and every layer's activations for rows of x (single chunk; small x).
+  void forward_all(const Matrix& x, std::vector<Matrix>& activations) const;
+
+  // Per-layer statistics of the last step (gradients, activations, update ratios).
+  std::vector<LayerStats> layer_stats(bool symlog = false) const;
+
+  void set_settings(const TrainSettings& s);
+  const TrainSettings& settings() const { return settings_; }
+  // New initial weights from seed (same seed replays the same initial weights).
+  void reinitialize(uint64_t seed);
+  // Swap the architecture, keeping weights of layers whose shapes did not change.
+  void replace_network(const NetworkSpec& spec, Loss loss);
+  // Swap the data; the schedule restarts its epoch but weights are kept.
+  void replace_data(std::shared_ptr<const Dataset> data);
+  void set_params(const std::vector<Scalar>& p);
+
+  const Network& network() const { return *net_; }
+  Network& network() { return *net_; }
+  const Loss& loss() const { return loss_; }
+  const Dataset& data() const { return *data_; }
+  std::shared_ptr<const Dataset> data_ptr() const { return data_; }
+  uint64_t seed() const { return seed_; }
+  ThreadPool* pool() const { return pool_; }
+  // Chunks a batch of b rows splits into (depends on b and the network only).
+  int plan_chunks(int b) const;
+  const std::vector<Scalar>& last_grads() const { return grads_; }
+
+ private:
+  void check_fit() const;
+  void start_epoch();
+  void regularize();
+
+  std::shared_ptr<const Dataset> data_;
+  std::unique_ptr<Network> net_;
+  Loss loss_;
+  TrainSettings settings_;
+  Optimizer optimizer_;
+  uint64_t seed_;
+  ThreadPool* pool_;
+  Rng shuffle_rng_;
+  std::vector<int> order_;
+  size_t cursor_ = 0;
+  long steps_ = 0, epoch_ = 0, samples_seen_ = 0;
+  std::vector<Workspace> chunks_;          // one per planned chunk
+  mutable std::vector<Workspace> infer_;   // one per worker, for predict()
+  std::vector<Scalar> grads_, update_, params_before_;
+  std::vector<double> chunk_loss_;
+  std::vector<int> batch_idx_;
+  int last_batch_ = 0;
+};
+
+}  // namespace nnplay

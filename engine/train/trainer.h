@@ -1,0 +1,103 @@
+// The Trainer owns a TrainingSession on its own thread. The UI sends commands (never touching
+// the network) and reads the newest Snapshot, swapped in atomically: neither side waits on
+// the other. A loss or parameter that stops being finite pauses training, restores the last
+// finite parameters and explains what happened.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+#include "engine/core/thread_pool.h"
+#include "engine/train/session.h"
+#include "engine/train/snapshot.h"
+
+namespace nnplay {
+
+namespace cmd {
+struct Play {};
+struct Pause {};
+struct Step { int steps = 1; };         // minibatches, then pause
+struct StepEpoch {};                    // one epoch, then pause
+struct Reset { uint64_t seed; };        // new initial weights from seed; history cleared
+struct SetSettings { TrainSettings settings; };
+struct ReplaceNetwork { NetworkSpec spec; Loss loss; };
+struct ReplaceData { std::shared_ptr<const Dataset> data; };
+struct SetGrid { GridRequest request; };
+struct SetParam { size_t index; Scalar value; };  // a user typed a weight
+struct SetParams { std::vector<Scalar> params; };  // load saved weights
+struct Rollback {};                     // back to the last finite parameters after divergence
+}  // namespace cmd
+
+using Command = std::variant<cmd::Play, cmd::Pause, cmd::Step, cmd::StepEpoch, cmd::Reset,
+                             cmd::SetSettings, cmd::ReplaceNetwork, cmd::ReplaceData, cmd::SetGrid,
+                             cmd::SetParam, cmd::SetParams, cmd::Rollback>;
+
+struct TrainerOptions {
+  int threads = 0;                 // engine pool size; 0 = all hardware threads
+  double publish_interval = 0.03;  // seconds between snapshots while running
+  size_t history_capacity = 2048;
+  int eval_max_samples = 2000;     // for metric points on large datasets
+};
+
+class Trainer {
+ public:
+  // Throws Error if the network does not fit the data.
+  Trainer(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, Loss loss,
+          TrainSettings settings, uint64_t seed, TrainerOptions options = {});
+  ~Trainer();
+  Trainer(const Trainer&) = delete;
+  Trainer& operator=(const Trainer&) = delete;
+
+  void send(Command c);
+  // The newest snapshot; never null, never blocks on training.
+  SnapshotPtr snapshot() const;
+  // Blocks until every command sent so far has been applied and a snapshot published
+  // (for tests and headless screenshots; the UI never calls it).
+  void sync();
+
+ private:
+  void run();
+  void apply(Command& c);
+  void train_slice();
+  void record_metrics();
+  void publish();
+  void compute_grid();
+  bool check_finite(double loss);
+
+  ThreadPool pool_;
+  TrainerOptions options_;
+  std::unique_ptr<TrainingSession> session_;
+  uint64_t seed_;
+
+  mutable std::mutex queue_mutex_;
+  std::condition_variable queue_cv_, synced_cv_;
+  std::deque<Command> queue_;
+  uint64_t sent_ = 0, applied_ = 0;
+
+  mutable std::mutex snapshot_mutex_;  // held only to copy or swap one pointer
+  SnapshotPtr snapshot_;
+
+  // Trainer-thread state.
+  bool running_ = false;
+  long pending_steps_ = 0;
+  long epoch_target_ = -1;
+  bool diverged_ = false;
+  std::string message_;
+  std::vector<Scalar> last_finite_;
+  GridRequest grid_request_;
+  bool want_grid_ = false;
+  std::shared_ptr<const DecisionGrid> grid_;
+  uint64_t version_ = 0, params_version_ = 1, grid_params_version_ = 0;
+  DecimatedHistory<MetricPoint> history_;
+  DecimatedHistory<LayerStatsPoint> layer_history_;
+  MetricPoint latest_;
+  double rate_ = 0;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace nnplay
