@@ -27,8 +27,9 @@ std::optional<size_t> nearest_point(const PointSet& set, double cx, double cy, d
 // Moves point `index` to (x1, x2) (drag tool). Out-of-range indices are ignored.
 void move_point(PointSet& set, size_t index, double x1, double x2);
 
-// Smallest and largest label (regression value range); {-1, 1} for an empty set, and widened
-// to at least 1e-6 so it can be divided by.
+// Range of regression values shown by the colour scale and the value picker: the labels'
+// smallest and largest value, always including [-1, 1] (the generators' range) so a few drawn
+// points never make the scale degenerate.
 struct ValueRange {
   double lo = -1, hi = 1;
 };
