@@ -11,7 +11,8 @@ Network::Network(const NetworkSpec& spec, Rng& rng) : spec_(spec) {
   Shape shape = spec.input;
   size_t offset = 0;
   for (size_t i = 0; i < spec.layers.size(); ++i) {
-    layers_.push_back(make_layer(spec.layers[i], shape, static_cast<int>(i)));
+    layers_.push_back(make_layer(spec.layers[i], shape, static_cast<int>(i),
+                                 i ? &spec.layers[i - 1] : nullptr));
     offsets_.push_back(offset);
     offset += layers_.back()->param_count();
     shape = layers_.back()->output_shape();
