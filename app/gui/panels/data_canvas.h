@@ -31,6 +31,7 @@ struct CanvasState {
   bool show_test = true;          // draw test points (hidden: students can't "peek")
   std::string csv_path = "points.csv";  // data controls: CSV import/export path
   std::string csv_status;               // data controls: last import/export message
+  bool csv_failed = false;              // ... and whether it reports a failure
 
   // --- interaction state between frames (not settings)
   bool stroke_active = false;     // left button held on the canvas with an editing tool
@@ -41,7 +42,6 @@ struct CanvasState {
   double last_dab_time = 0;
   long drag_index = -1;           // point being dragged
   bool panning = false;
-  bool slider_undo_pushed = false;  // data controls: one undo step per slider drag
 
   // Lazily created on the main thread (needs a GL context). Call release_canvas_gl() before
   // the GL context goes away.
@@ -52,8 +52,8 @@ struct CanvasResult {
   bool data_changed = false;  // points edited: rebuild the Dataset and send cmd::ReplaceData.
                               // points.num_classes may have grown (class picker): adapt the
                               // network's output layer if so.
-  bool task_changed = false;  // an undo/redo crossed a problem-type change: points.task now
-                              // differs from before; handle like DataControlsResult::task_changed
+  bool task_changed = false;  // an undo/redo crossed a problem-type change: set exp.task =
+                              // points.task and handle like DataControlsResult::task_changed
   std::optional<nnplay::GridRequest> grid_request;  // every frame; send cmd::SetGrid if it
                                                     // differs from the last one sent
   bool rollback = false;      // the user pressed "Roll back" on the divergence banner

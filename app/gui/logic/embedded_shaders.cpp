@@ -1,0 +1,107 @@
+// Built-in shader copies (see embedded_shaders.h). Keep identical to the files in shaders/.
+#include "app/gui/logic/embedded_shaders.h"
+
+namespace nnplay::gui {
+
+const char* const kBoundaryVertSource = R"glsl(#version 330 core
+// Decision-boundary quad: positions arrive in normalised device coordinates (the canvas maps
+// the grid's world rectangle to the screen), uv spans the grid texture.
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec2 a_uv;
+out vec2 v_uv;
+void main() {
+  v_uv = a_uv;
+  gl_Position = vec4(a_pos, 0.0, 1.0);
+}
+)glsl";
+
+const char* const kBoundaryFragSource = R"glsl(#version 330 core
+// Colours the network's output over the input plane.
+//   mode 0, binary classification: p = P(class 1) on the diverging scale, with the p = 0.5
+//           decision contour drawn as an anti-aliased line (fwidth keeps it ~1.5 px wide at
+//           any zoom).
+//   mode 1, several classes: the winning class's colour, stronger where the network is more
+//           confident; a line where the top two classes tie.
+//   mode 2, regression: the value on the diverging scale, normalised by the data's range.
+// u_discretize drops the confidence shading (hard colours / value bands).
+in vec2 v_uv;
+out vec4 frag_color;
+
+uniform sampler2D u_values0;  // outputs 0..3 in RGBA
+uniform sampler2D u_values1;  // outputs 4..7 in RGBA
+uniform int u_mode;
+uniform int u_outputs;
+uniform int u_binary_channel;  // which output holds P(class 1) in mode 0
+uniform bool u_discretize;
+uniform vec3 u_class_colors[8];
+uniform vec3 u_neg;  // diverging scale: negative end, middle, positive end
+uniform vec3 u_mid;
+uniform vec3 u_pos;
+uniform vec3 u_line;  // contour colour
+uniform float u_strength;  // how far colours go from the middle (points must stay visible)
+uniform vec2 u_value_range;  // regression: lo, hi
+
+float output_value(int k) {
+  vec4 a = texture(u_values0, v_uv);
+  vec4 b = texture(u_values1, v_uv);
+  if (k < 4) return a[k];
+  return b[k - 4];
+}
+
+vec3 diverging(float t) {
+  t = clamp(t, -1.0, 1.0);
+  return t < 0.0 ? mix(u_mid, u_neg, -t * u_strength) : mix(u_mid, u_pos, t * u_strength);
+}
+
+// 1 on the zero set of d, fading to 0 about 1.5 pixels away.
+float contour(float d) {
+  float w = max(fwidth(d), 1e-6);
+  return 1.0 - smoothstep(0.5 * w, 1.5 * w, abs(d));
+}
+
+vec3 binary_color() {
+  float p = clamp(output_value(u_binary_channel), 0.0, 1.0);
+  float t = 2.0 * p - 1.0;
+  if (u_discretize) t = t < 0.0 ? -0.75 : 0.75;
+  return mix(diverging(t), u_line, 0.85 * contour(p - 0.5));
+}
+
+vec3 multiclass_color() {
+  int best = 0;
+  float p1 = -1.0, p2 = -1.0;
+  for (int k = 0; k < 8; ++k) {
+    if (k >= u_outputs) break;
+    float p = output_value(k);
+    if (p > p1) {
+      p2 = p1;
+      p1 = p;
+      best = k;
+    } else if (p > p2) {
+      p2 = p;
+    }
+  }
+  float chance = 1.0 / float(max(u_outputs, 2));
+  float confidence = clamp((p1 - chance) / (1.0 - chance), 0.0, 1.0);
+  float s = u_discretize ? 0.75 : 0.2 + 0.8 * confidence;
+  vec3 c = mix(u_mid, u_class_colors[best], s * u_strength);
+  return mix(c, u_line, 0.85 * contour(p1 - p2));
+}
+
+vec3 regression_color() {
+  float lo = u_value_range.x, hi = u_value_range.y;
+  float mid = 0.5 * (lo + hi), half_span = max(0.5 * (hi - lo), 1e-6);
+  float t = (output_value(0) - mid) / half_span;
+  if (u_discretize) t = (floor(clamp(t, -1.0, 0.999) * 4.0) + 0.5) / 4.0;  // 8 bands
+  return diverging(t);
+}
+
+void main() {
+  vec3 c;
+  if (u_mode == 0) c = binary_color();
+  else if (u_mode == 1) c = multiclass_color();
+  else c = regression_color();
+  frag_color = vec4(c, 1.0);
+}
+)glsl";
+
+}  // namespace nnplay::gui
