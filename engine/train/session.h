@@ -57,6 +57,9 @@ class TrainingSession {
   void replace_data(std::shared_ptr<const Dataset> data);
   void set_params(const std::vector<Scalar>& p);
 
+  // The spec as the user wrote it (output sigmoid/softmax shown); the compiled network leaves
+  // the output linear and lets the loss apply it, which keeps the loss finite.
+  const NetworkSpec& spec() const { return user_spec_; }
   const Network& network() const { return *net_; }
   Network& network() { return *net_; }
   const Loss& loss() const { return loss_; }
@@ -67,6 +70,8 @@ class TrainingSession {
   // Chunks a batch of b rows splits into (depends on b and the network only).
   int plan_chunks(int b) const;
   const std::vector<Scalar>& last_grads() const { return grads_; }
+  // The training-row indices of the current epoch in the order minibatches take them.
+  const std::vector<int>& first_batch_indices() const { return order_; }
 
  private:
   void check_fit() const;
@@ -74,6 +79,7 @@ class TrainingSession {
   void regularize();
 
   std::shared_ptr<const Dataset> data_;
+  NetworkSpec user_spec_;
   std::unique_ptr<Network> net_;
   Loss loss_;
   TrainSettings settings_;

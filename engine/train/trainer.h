@@ -4,6 +4,7 @@
 // finite parameters and explains what happened.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -96,6 +97,7 @@ class Trainer {
   DecimatedHistory<LayerStatsPoint> layer_history_;
   MetricPoint latest_;
   double rate_ = 0;
+  std::chrono::steady_clock::time_point publish_time_ = std::chrono::steady_clock::now();
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

@@ -1,0 +1,301 @@
+#include "engine/train/session.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "engine/core/error.h"
+#include "engine/nn/layer_factory.h"
+
+namespace nnplay {
+
+namespace {
+// A chunk should carry enough work to be worth a thread hand-off (~0.1 ms), and enough rows
+// to keep the GEMMs efficient.
+constexpr double kFlopsPerChunk = 400'000;
+constexpr int kMinRowsPerChunk = 16;
+constexpr int kMaxChunks = 16;
+constexpr int kInferRows = 1024;
+
+uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
+
+NetworkSpec compiled(NetworkSpec s, Shape input, const Loss& loss) {
+  s.input = input;
+  if (loss.kind != LossKind::Mse && !s.layers.empty()) s.layers.back().activation.kind = ActivationKind::Linear;
+  return s;
+}
+}  // namespace
+
+TrainingSession::TrainingSession(std::shared_ptr<const Dataset> data, const NetworkSpec& spec,
+                                 Loss loss, TrainSettings settings, uint64_t seed, ThreadPool* pool)
+    : data_(std::move(data)), loss_(loss), settings_(settings), optimizer_(settings.optimizer),
+      seed_(seed), pool_(pool), shuffle_rng_(mix(seed, 1)) {
+  if (!data_) throw Error("no data to train on");
+  Rng init_rng(mix(seed, 2));
+  user_spec_ = spec;
+  user_spec_.input = data_->input;
+  net_ = std::make_unique<Network>(compiled(spec, data_->input, loss_), init_rng);
+  check_fit();
+  start_epoch();
+}
+
+void TrainingSession::check_fit() const {
+  const int out = net_->output_shape().size();
+  const std::string last = "the output layer";
+  if (data_->train.rows() == 0) throw Error("the training set is empty: draw or generate some points");
+  if (data_->task == Task::Classification) {
+    if (loss_.kind == LossKind::Mse) return;  // allowed: MSE on class indices, as in the notes
+    if (loss_.kind == LossKind::Bce && out != 1)
+      throw Error(last + " has " + std::to_string(out) + " units, but binary cross-entropy needs 1");
+    if (loss_.kind == LossKind::Bce && data_->num_classes > 2)
+      throw Error("binary cross-entropy needs 2 classes, the data has " +
+                  std::to_string(data_->num_classes) + ": use softmax cross-entropy");
+    if (loss_.kind == LossKind::SoftmaxCe && out != data_->num_classes)
+      throw Error(last + " has " + std::to_string(out) + " units, but the data has " +
+                  std::to_string(data_->num_classes) + " classes");
+  } else if (loss_.kind != LossKind::Mse) {
+    throw Error("regression needs the mse loss, not " + loss_.name());
+  }
+}
+
+int TrainingSession::steps_per_epoch() const {
+  const int n = data_->train.rows();
+  const int b = std::clamp(settings_.batch_size, 1, n);
+  return (n + b - 1) / b;
+}
+
+double TrainingSession::epoch_progress() const {
+  const int n = std::max(1, data_->train.rows());
+  return double(epoch_) + double(cursor_) / n;
+}
+
+void TrainingSession::start_epoch() {
+  const int n = data_->train.rows();
+  order_.resize(n);
+  std::iota(order_.begin(), order_.end(), 0);
+  for (int i = n - 1; i > 0; --i) std::swap(order_[i], order_[shuffle_rng_.below(i + 1)]);
+  cursor_ = 0;
+}
+
+int TrainingSession::plan_chunks(int b) const {
+  const double work = 3.0 * net_->flops_per_sample() * b;
+  const int by_work = static_cast<int>(work / kFlopsPerChunk);
+  return std::clamp(std::min(by_work, b / kMinRowsPerChunk), 1, kMaxChunks);
+}
+
+double TrainingSession::step() {
+  const int n = data_->train.rows();
+  const int b = std::clamp(settings_.batch_size, 1, n);
+  if (cursor_ >= order_.size()) {
+    ++epoch_;
+    start_epoch();
+  }
+  // The last minibatch of an epoch may be smaller; it is never padded with repeats.
+  const int rows = std::min<int>(b, static_cast<int>(order_.size() - cursor_));
+  const int* idx = order_.data() + cursor_;
+  cursor_ += rows;
+  last_batch_ = rows;
+
+  const int chunks = plan_chunks(rows);
+  if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(chunks);
+  chunk_loss_.assign(chunks, 0.0);
+  const size_t np = net_->param_count();
+  auto run_chunk = [&](int c, int) {
+    const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
+    Workspace& ws = chunks_[c];
+    net_->prepare(ws);
+    std::fill(ws.grads.begin(), ws.grads.end(), Scalar(0));
+    for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
+    data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
+    const Matrix& out = net_->forward(ws.x, ws, true);
+    chunk_loss_[c] = loss_.evaluate(out, ws.targets, &ws.d_out, rows);
+    net_->backward(ws.x, ws, ws.grads.data());
+  };
+  if (pool_ && chunks > 1)
+    pool_->parallel_for(chunks, run_chunk);
+  else
+    for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
+
+  // Fixed reduction order: chunk 0, then 1, ... whatever thread computed them.
+  grads_.assign(chunks_[0].grads.begin(), chunks_[0].grads.end());
+  double loss = chunk_loss_[0];
+  for (int c = 1; c < chunks; ++c) {
+    const Scalar* g = chunks_[c].grads.data();
+    for (size_t i = 0; i < np; ++i) grads_[i] += g[i];
+    loss += chunk_loss_[c];
+  }
+  regularize();
+  auto& p = net_->params();
+  if (settings_.collect_stats) params_before_.assign(p.begin(), p.end());
+  optimizer_.step(p.data(), grads_.data(), np);
+  ++steps_;
+  samples_seen_ += rows;
+  return loss / rows;
+}
+
+void TrainingSession::regularize() {
+  const auto& reg = settings_.regularization;
+  if (reg.kind == RegKind::None || reg.rate == 0) return;
+  const Scalar rate = static_cast<Scalar>(reg.rate);
+  const auto& p = net_->params();
+  for (int l = 0; l < net_->size(); ++l) {
+    for (const auto& info : net_->layer(l).params()) {
+      if (!info.regularized) continue;
+      const size_t begin = net_->param_offset(l) + info.offset;
+      const size_t end = begin + size_t(info.rows) * info.cols;
+      for (size_t i = begin; i < end; ++i) {
+        if (reg.kind == RegKind::L2)
+          grads_[i] += rate * p[i];
+        else
+          grads_[i] += rate * Scalar((p[i] > 0) - (p[i] < 0));
+      }
+    }
+  }
+}
+
+void TrainingSession::predict(const Matrix& x, Matrix& out) const {
+  const int n = static_cast<int>(x.rows());
+  const int outputs = net_->output_shape().size();
+  out.resize(n, outputs);
+  const int tasks = (n + kInferRows - 1) / kInferRows;
+  const int workers = pool_ ? pool_->size() : 1;
+  if (static_cast<int>(infer_.size()) < workers) infer_.resize(workers);
+  auto run = [&](int t, int w) {
+    const int lo = t * kInferRows, hi = std::min(n, lo + kInferRows);
+    Workspace& ws = infer_[w];
+    ws.x = x.middleRows(lo, hi - lo);
+    const Matrix& logits = net_->forward(ws.x, ws, false);
+    Matrix shown;
+    loss_.predict(logits, shown);
+    out.middleRows(lo, hi - lo) = shown;
+  };
+  if (pool_ && tasks > 1)
+    pool_->parallel_for(tasks, run);
+  else
+    for (int t = 0; t < tasks; ++t) run(t, 0);
+}
+
+void TrainingSession::forward_all(const Matrix& x, std::vector<Matrix>& activations) const {
+  Workspace ws;
+  const Matrix& logits = net_->forward(x, ws, false);
+  activations.resize(net_->size());
+  for (int l = 0; l + 1 < net_->size(); ++l) activations[l] = ws.layers[l].a;
+  loss_.predict(logits, activations.back());
+}
+
+EvalResult TrainingSession::evaluate(const DataSplit& split, int max_samples) const {
+  EvalResult r;
+  const int n = split.rows();
+  if (n == 0) return r;
+  const int m = max_samples > 0 ? std::min(n, max_samples) : n;
+  // A fixed, evenly spaced subset keeps evaluation cheap and comparable over time.
+  std::vector<int> idx(m);
+  for (int i = 0; i < m; ++i) idx[i] = static_cast<int>(int64_t(i) * n / m);
+  Matrix x, y, logits_all, shown;
+  split.gather(idx.data(), m, x, y);
+  const int outputs = net_->output_shape().size();
+  logits_all.resize(m, outputs);
+  const int tasks = (m + kInferRows - 1) / kInferRows;
+  const int workers = pool_ ? pool_->size() : 1;
+  if (static_cast<int>(infer_.size()) < workers) infer_.resize(workers);
+  auto run = [&](int t, int w) {
+    const int lo = t * kInferRows, hi = std::min(m, lo + kInferRows);
+    Workspace& ws = infer_[w];
+    ws.x = x.middleRows(lo, hi - lo);
+    logits_all.middleRows(lo, hi - lo) = net_->forward(ws.x, ws, false);
+  };
+  if (pool_ && tasks > 1)
+    pool_->parallel_for(tasks, run);
+  else
+    for (int t = 0; t < tasks; ++t) run(t, 0);
+  r.loss = loss_.evaluate(logits_all, y, nullptr, m) / m;
+  r.samples = m;
+  loss_.predict(logits_all, shown);
+  if (data_->task == Task::Classification) {
+    int correct = 0;
+    for (int i = 0; i < m; ++i) {
+      int pred;
+      if (shown.cols() == 1)
+        pred = loss_.kind == LossKind::Mse ? int(std::lround(shown(i, 0))) : (shown(i, 0) >= 0.5f);
+      else
+        shown.row(i).maxCoeff(&pred);
+      correct += pred == int(y(i, 0));
+    }
+    r.accuracy = double(correct) / m;
+  } else {
+    const double mean = y.col(0).mean();
+    double ss_res = 0, ss_tot = 0;
+    for (int i = 0; i < m; ++i) {
+      ss_res += std::pow(double(shown(i, 0)) - y(i, 0), 2);
+      ss_tot += std::pow(double(y(i, 0)) - mean, 2);
+    }
+    r.accuracy = ss_tot > 0 ? 1.0 - ss_res / ss_tot : (ss_res > 0 ? 0.0 : 1.0);
+  }
+  return r;
+}
+
+void TrainingSession::set_settings(const TrainSettings& s) {
+  settings_ = s;
+  optimizer_.set_settings(s.optimizer);
+}
+
+void TrainingSession::reinitialize(uint64_t seed) {
+  seed_ = seed;
+  Rng init_rng(mix(seed, 2));
+  net_->initialize(init_rng);
+  optimizer_.reset();
+  shuffle_rng_.reseed(mix(seed, 1));
+  steps_ = epoch_ = samples_seen_ = 0;
+  grads_.clear();
+  start_epoch();
+}
+
+void TrainingSession::replace_network(const NetworkSpec& spec, Loss loss) {
+  Rng init_rng(mix(seed_, 3 + steps_));
+  auto fresh = std::make_unique<Network>(compiled(spec, data_->input, loss), init_rng);
+  const NetworkSpec old_spec = user_spec_;
+  user_spec_ = spec;
+  user_spec_.input = data_->input;
+  const Loss old_loss = loss_;
+  loss_ = loss;
+  std::swap(net_, fresh);
+  try {
+    check_fit();
+  } catch (...) {
+    std::swap(net_, fresh);
+    loss_ = old_loss;
+    user_spec_ = old_spec;
+    throw;
+  }
+  net_->adopt_matching(*fresh, fresh->params());
+  optimizer_.reset();  // optimiser state is per parameter slot, which moved
+  grads_.clear();
+  chunks_.clear();
+  infer_.clear();
+}
+
+void TrainingSession::replace_data(std::shared_ptr<const Dataset> data) {
+  if (!data) throw Error("no data");
+  auto old = data_;
+  data_ = std::move(data);
+  try {
+    if (data_->input != net_->input_shape()) {
+      // Feature maps changed: rebuild the first layer, keeping the rest.
+      replace_network(user_spec_, loss_);
+    }
+    check_fit();
+  } catch (...) {
+    data_ = old;
+    throw;
+  }
+  start_epoch();
+}
+
+void TrainingSession::set_params(const std::vector<Scalar>& p) {
+  if (p.size() != net_->param_count())
+    throw Error("the saved weights have " + std::to_string(p.size()) + " values but the network has " +
+                std::to_string(net_->param_count()) + " parameters");
+  net_->params() = p;
+}
+
+}  // namespace nnplay

@@ -1,0 +1,319 @@
+#include "engine/train/trainer.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "engine/core/error.h"
+#include "engine/data/features.h"
+
+namespace nnplay {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+bool all_finite(const std::vector<Scalar>& v) {
+  for (Scalar x : v)
+    if (!std::isfinite(x)) return false;
+  return true;
+}
+}  // namespace
+
+Trainer::Trainer(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, Loss loss,
+                 TrainSettings settings, uint64_t seed, TrainerOptions options)
+    : pool_(options.threads), options_(options), seed_(seed),
+      history_(options.history_capacity), layer_history_(256) {
+  session_ = std::make_unique<TrainingSession>(std::move(data), spec, loss, settings, seed, &pool_);
+  last_finite_ = session_->network().params();
+  record_metrics();
+  publish();
+  thread_ = std::thread([this] { run(); });
+}
+
+Trainer::~Trainer() {
+  stop_ = true;
+  queue_cv_.notify_all();
+  thread_.join();
+}
+
+void Trainer::send(Command c) {
+  {
+    std::lock_guard lock(queue_mutex_);
+    queue_.push_back(std::move(c));
+    ++sent_;
+  }
+  queue_cv_.notify_all();
+}
+
+SnapshotPtr Trainer::snapshot() const {
+  std::lock_guard lock(snapshot_mutex_);
+  return snapshot_;
+}
+
+void Trainer::sync() {
+  std::unique_lock lock(queue_mutex_);
+  const uint64_t target = sent_;
+  queue_cv_.notify_all();
+  synced_cv_.wait(lock, [&] { return applied_ >= target; });
+}
+
+void Trainer::run() {
+  auto last_publish = Clock::now();
+  while (!stop_) {
+    std::deque<Command> commands;
+    {
+      std::unique_lock lock(queue_mutex_);
+      const bool busy = running_ || pending_steps_ > 0;
+      if (queue_.empty() && !busy)
+        queue_cv_.wait_for(lock, std::chrono::milliseconds(100),
+                           [&] { return stop_ || !queue_.empty(); });
+      commands.swap(queue_);
+    }
+    for (auto& c : commands) {
+      try {
+        apply(c);
+      } catch (const std::exception& e) {
+        message_ = e.what();
+      }
+    }
+    const bool busy = running_ || pending_steps_ > 0;
+    if (busy) train_slice();
+    if (!commands.empty() || (busy && seconds_since(last_publish) >= options_.publish_interval) ||
+        (!busy && params_version_ != grid_params_version_ && want_grid_)) {
+      record_metrics();
+      publish();
+      last_publish = Clock::now();
+    }
+    if (!commands.empty()) {
+      std::lock_guard lock(queue_mutex_);
+      applied_ += commands.size();
+      synced_cv_.notify_all();
+    }
+  }
+}
+
+void Trainer::apply(Command& c) {
+  std::visit(
+      [&](auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, cmd::Play>) {
+          if (!diverged_) running_ = true;
+        } else if constexpr (std::is_same_v<T, cmd::Pause>) {
+          running_ = false;
+          pending_steps_ = 0;
+          epoch_target_ = -1;
+        } else if constexpr (std::is_same_v<T, cmd::Step>) {
+          running_ = false;
+          pending_steps_ += std::max(1, x.steps);
+        } else if constexpr (std::is_same_v<T, cmd::StepEpoch>) {
+          running_ = false;
+          pending_steps_ += session_->steps_per_epoch();
+        } else if constexpr (std::is_same_v<T, cmd::Reset>) {
+          seed_ = x.seed;
+          session_->reinitialize(x.seed);
+          running_ = false;
+          pending_steps_ = 0;
+          diverged_ = false;
+          message_.clear();
+          history_.clear();
+          layer_history_.clear();
+          last_finite_ = session_->network().params();
+          ++params_version_;
+        } else if constexpr (std::is_same_v<T, cmd::SetSettings>) {
+          session_->set_settings(x.settings);
+        } else if constexpr (std::is_same_v<T, cmd::ReplaceNetwork>) {
+          session_->replace_network(x.spec, x.loss);
+          last_finite_ = session_->network().params();
+          history_.clear();
+          layer_history_.clear();
+          ++params_version_;
+        } else if constexpr (std::is_same_v<T, cmd::ReplaceData>) {
+          session_->replace_data(x.data);
+          last_finite_ = session_->network().params();
+          ++params_version_;
+        } else if constexpr (std::is_same_v<T, cmd::SetGrid>) {
+          want_grid_ = x.request.resolution > 0;
+          if (!(x.request == grid_request_)) grid_params_version_ = 0;
+          grid_request_ = x.request;
+        } else if constexpr (std::is_same_v<T, cmd::SetParam>) {
+          auto& p = session_->network().params();
+          if (x.index >= p.size()) throw Error("there is no parameter number " + std::to_string(x.index));
+          if (!std::isfinite(x.value)) throw Error("a weight must be a finite number");
+          p[x.index] = x.value;
+          ++params_version_;
+        } else if constexpr (std::is_same_v<T, cmd::SetParams>) {
+          session_->set_params(x.params);
+          last_finite_ = x.params;
+          ++params_version_;
+        } else if constexpr (std::is_same_v<T, cmd::Rollback>) {
+          session_->set_params(last_finite_);
+          diverged_ = false;
+          message_.clear();
+          ++params_version_;
+        }
+      },
+      c);
+}
+
+void Trainer::train_slice() {
+  // Train for at most one publish interval, so commands and snapshots stay responsive.
+  const auto start = Clock::now();
+  const double rate = session_->settings().steps_per_second;
+  do {
+    if (rate > 0) {
+      // Slow motion: one step, then wait out the rest of its time slot (interruptible).
+      const double slot = 1.0 / rate;
+      std::unique_lock lock(queue_mutex_);
+      queue_cv_.wait_for(lock, std::chrono::duration<double>(slot),
+                         [&] { return stop_ || !queue_.empty(); });
+      if (!queue_.empty() || stop_) return;
+    }
+    const double loss = session_->step();
+    ++params_version_;
+    if (pending_steps_ > 0) --pending_steps_;
+    if (!check_finite(loss)) return;
+    if (rate > 0) return;
+  } while ((running_ || pending_steps_ > 0) && seconds_since(start) < options_.publish_interval * 0.5);
+}
+
+bool Trainer::check_finite(double loss) {
+  if (std::isfinite(loss)) return true;
+  running_ = false;
+  pending_steps_ = 0;
+  diverged_ = true;
+  const double lr = session_->settings().optimizer.lr;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "Training stopped at step %ld: the loss became %s. The updates grew so large that "
+                "the weights overflowed - the learning rate (%g) is probably too high. The last "
+                "good weights were restored: lower the learning rate and press play again.",
+                session_->steps(), std::isnan(loss) ? "not a number (NaN)" : "infinite", lr);
+  message_ = buf;
+  session_->set_params(last_finite_);
+  ++params_version_;
+  return false;
+}
+
+void Trainer::record_metrics() {
+  MetricPoint p;
+  p.step = session_->steps();
+  p.epoch = session_->epoch_progress();
+  const Dataset& d = session_->data();
+  const EvalResult tr = session_->evaluate(d.train, options_.eval_max_samples);
+  const EvalResult va = session_->evaluate(d.validation, options_.eval_max_samples);
+  p.train_loss = tr.loss;
+  p.train_acc = tr.accuracy;
+  p.val_loss = va.loss;
+  p.val_acc = va.accuracy;
+  if (p.step != latest_.step || history_.size() == 0) history_.add(p);
+  latest_ = p;
+  if (!std::isfinite(tr.loss) && !diverged_) check_finite(tr.loss);
+}
+
+void Trainer::compute_grid() {
+  const GridRequest& r = grid_request_;
+  const int res = std::clamp(r.resolution, 2, 1024);
+  auto grid = std::make_shared<DecisionGrid>();
+  grid->request = r;
+  grid->params_version = params_version_;
+  auto coords = [&](int n, std::vector<double>& x1, std::vector<double>& x2) {
+    x1.resize(size_t(n) * n);
+    x2.resize(size_t(n) * n);
+    for (int j = 0; j < n; ++j)
+      for (int i = 0; i < n; ++i) {
+        x1[size_t(j) * n + i] = r.x_min + (r.x_max - r.x_min) * (i + 0.5) / n;
+        x2[size_t(j) * n + i] = r.y_min + (r.y_max - r.y_min) * (j + 0.5) / n;
+      }
+  };
+  std::vector<double> x1, x2;
+  Matrix x, out;
+  coords(res, x1, x2);
+  apply_features(r.features, x1.data(), x2.data(), res * res, x);
+  if (x.cols() != session_->network().input_shape().size()) return;  // features changing
+  session_->predict(x, out);
+  grid->outputs = static_cast<int>(out.cols());
+  grid->values.assign(out.data(), out.data() + out.size());
+  if (r.neuron_resolution > 0) {
+    const int nr = std::clamp(r.neuron_resolution, 2, 128);
+    coords(nr, x1, x2);
+    apply_features(r.features, x1.data(), x2.data(), nr * nr, x);
+    std::vector<Matrix> acts;
+    session_->forward_all(x, acts);
+    grid->neurons.resize(acts.size());
+    for (size_t l = 0; l < acts.size(); ++l) {
+      grid->neurons[l].resize(acts[l].cols());
+      for (Eigen::Index u = 0; u < acts[l].cols(); ++u) {
+        auto& img = grid->neurons[l][u];
+        img.resize(acts[l].rows());
+        for (Eigen::Index k = 0; k < acts[l].rows(); ++k) img[k] = acts[l](k, u);
+      }
+    }
+  }
+  grid_ = grid;
+  grid_params_version_ = params_version_;
+}
+
+void Trainer::publish() {
+  auto s = std::make_shared<Snapshot>();
+  const Network& net = session_->network();
+  const Dataset& d = session_->data();
+  if (want_grid_ && grid_params_version_ != params_version_ && net.input_shape().h == 1) {
+    try {
+      compute_grid();
+    } catch (const std::exception& e) {
+      message_ = e.what();
+    }
+  }
+  if (!diverged_ && all_finite(net.params())) last_finite_ = net.params();
+  s->version = ++version_;
+  s->params_version = params_version_;
+  s->step = session_->steps();
+  s->epoch = session_->epoch();
+  s->epoch_progress = session_->epoch_progress();
+  s->samples_seen = session_->samples_seen();
+  s->running = running_ || pending_steps_ > 0;
+  s->threads = pool_.size();
+  s->spec = session_->spec();
+  s->loss = session_->loss();
+  s->task = d.task;
+  s->num_classes = d.num_classes;
+  s->settings = session_->settings();
+  s->params = net.params();
+  for (int l = 0; l < net.size(); ++l) s->param_offsets.push_back(net.param_offset(l));
+  s->train_size = d.train.rows();
+  s->validation_size = d.validation.rows();
+  s->test_size = d.test.rows();
+  s->history = history_.points();
+  s->latest = latest_;
+  if (session_->settings().collect_stats) {
+    s->layers = session_->layer_stats();
+    LayerStatsPoint lp;
+    lp.step = s->step;
+    for (const auto& ls : s->layers) {
+      lp.grad_norm.push_back(ls.grad_norm);
+      lp.update_ratio.push_back(ls.update_ratio);
+      lp.grads.push_back(ls.grads);
+    }
+    if (s->running) layer_history_.add(lp);
+    s->layer_history = layer_history_.points();
+  }
+  // Throughput over the time since the previous snapshot.
+  const auto prev = snapshot();
+  if (prev && s->running && prev->step < s->step) {
+    static_assert(sizeof(long) >= 8);
+    const double dt = seconds_since(publish_time_);
+    if (dt > 0) rate_ = 0.7 * rate_ + 0.3 * double(s->samples_seen - prev->samples_seen) / dt;
+  } else if (!s->running) {
+    rate_ = prev ? prev->samples_per_second : 0;
+  }
+  publish_time_ = Clock::now();
+  s->samples_per_second = rate_;
+  s->grid = grid_;
+  s->diverged = diverged_;
+  s->message = message_;
+  std::lock_guard lock(snapshot_mutex_);
+  snapshot_ = std::move(s);
+}
+
+}  // namespace nnplay
