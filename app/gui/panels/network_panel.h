@@ -3,6 +3,7 @@
 // add and remove neurons, pick activations and initialisers, and read or type weights.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,20 +15,27 @@
 
 namespace nnplay::gui {
 
+class NetworkThumbnails;  // GL textures of the neuron thumbnails (network_thumbnails.h)
+
 struct NetworkPanelState {
   int selected_layer = -1;  // index into spec.layers; -1 = none
-  // Popup to type a weight or bias: which flat parameter, and the value being edited.
+  // Popup to type a weight or bias: which flat parameter, the value being edited, and what it is.
   long edit_param = -1;
   float edit_value = 0.0f;
-  bool open_edit_popup = false;
-  // Thumbnail textures (GL names, owned here, created lazily) and what they show.
-  std::vector<unsigned> thumb_textures;  // one atlas per layer
-  unsigned long long thumbs_version = ~0ull;
+  std::string edit_label;
+  int menu_layer = -1;  // layer whose right-click menu is open
+  // Thumbnail textures, created lazily on the GL thread, and the grid they show.
+  std::shared_ptr<NetworkThumbnails> thumbs;
+  std::weak_ptr<const nnplay::DecisionGrid> thumbs_grid;
+  nnplay::GridRequest thumbs_box;  // box of the feature thumbnails
+  bool features_uploaded = false;
 };
 
 struct NetworkPanelResult {
   bool spec_changed = false;      // layers, units, activation or initialiser edited
-  bool features_changed = false;  // an input feature was switched on or off
+  // An input feature was switched on or off: `features` and spec.input are updated (and
+  // spec_changed is set too), so rebuild the dataset before replacing the network.
+  bool features_changed = false;
   std::optional<std::pair<size_t, float>> set_param;  // flat param index, new value
 };
 
@@ -36,6 +44,9 @@ struct NetworkPanelResult {
 NetworkPanelResult draw_network_panel(const nnplay::Snapshot* snap, nnplay::NetworkSpec& spec,
                                       std::vector<std::string>& features, nnplay::Task task,
                                       int num_classes, NetworkPanelState& ui);
+
+// The neuron thumbnail size this panel wants: set GridRequest::neuron_resolution to it.
+inline constexpr int kNetworkNeuronResolution = 32;
 
 // Frees the thumbnail textures (call with a current GL context before shutdown).
 void release_network_panel(NetworkPanelState& ui);
