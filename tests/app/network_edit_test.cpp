@@ -4,6 +4,7 @@
 
 #include "app/gui/logic/network_edit.h"
 #include "app/gui/logic/network_layout.h"
+#include "app/gui/logic/network_text.h"
 
 namespace nnplay::gui {
 namespace {
@@ -20,7 +21,7 @@ LayerSpec dense(int units, ActivationKind act = ActivationKind::Tanh) {
 NetworkSpec circle_net() {
   NetworkSpec s;
   s.input = Shape{2, 1, 1};
-  s.layers = {dense(8), dense(8), dense(1, ActivationKind::Linear)};
+  s.layers = {dense(8), dense(8), dense(1, ActivationKind::Sigmoid)};
   return s;
 }
 
@@ -77,8 +78,12 @@ TEST(NetworkEdit, OutputUnitsFixedByTask) {
   EXPECT_FALSE(enforce_output_layer(s, Task::Classification, 2));
   EXPECT_TRUE(enforce_output_layer(s, Task::Classification, 5));
   EXPECT_EQ(s.layers.back().units, 5);
+  EXPECT_EQ(s.layers.back().activation.kind, ActivationKind::Softmax);
   EXPECT_TRUE(enforce_output_layer(s, Task::Regression, 5));
   EXPECT_EQ(s.layers.back().units, 1);
+  EXPECT_EQ(s.layers.back().activation.kind, ActivationKind::Linear);
+  s.layers.back().activation.kind = ActivationKind::Tanh;  // any activation suits regression
+  EXPECT_FALSE(enforce_output_layer(s, Task::Regression, 5));
   EXPECT_FALSE(change_units(s, 2, 1));  // output units are not the user's to change
 }
 
@@ -205,6 +210,17 @@ TEST(NetworkLayout, InsertionSlotFollowsTheMouse) {
   EXPECT_EQ(insertion_slot(l, 210, 2), 1);
   EXPECT_EQ(insertion_slot(l, 390, 2), 2);
   EXPECT_FLOAT_EQ(insertion_x(l, 1), 200);
+}
+
+TEST(NetworkText, FormulaWritesOutTermsThenEllipsis) {
+  const float w[3] = {0.5f, -1.25f, 2.0f};
+  NeuronFormula f = neuron_formula({"x1", "x2", "x1^2"}, w, -0.1f, "tanh", 2);
+  EXPECT_EQ(f.z, "z = 0.50 x1 - 1.25 x2 + ... (1 more) - 0.10");
+  EXPECT_EQ(f.a, "a = tanh(z)");
+  EXPECT_EQ(f.weights, "weights in: 0.50, -1.25, ...   bias: -0.10");
+  f = neuron_formula({"x1"}, w + 1, 0.0f, "relu");
+  EXPECT_EQ(f.z, "z = -1.25 x1 + 0.00");
+  EXPECT_EQ(unit_names(2, 2), (std::vector<std::string>{"h2_1", "h2_2"}));
 }
 
 }  // namespace

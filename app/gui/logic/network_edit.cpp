@@ -67,6 +67,15 @@ bool enforce_output_layer(NetworkSpec& spec, Task task, int num_classes) {
     out.bias.reset();
     changed = true;
   }
+  // Classification outputs are probabilities: one sigmoid unit (bce) or a softmax over the
+  // classes (softmax_ce). Softmax means nothing for regression.
+  ActivationKind kind = out.activation.kind;
+  if (task == Task::Classification) kind = units == 1 ? ActivationKind::Sigmoid : ActivationKind::Softmax;
+  else if (kind == ActivationKind::Softmax) kind = ActivationKind::Linear;
+  if (kind != out.activation.kind) {
+    out.activation.kind = kind;
+    changed = true;
+  }
   return changed;
 }
 

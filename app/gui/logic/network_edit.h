@@ -26,7 +26,8 @@ const char* layer_type_help(const std::string& type);
 // (softmax). Two classes: 1 (sigmoid + bce) or 2 (softmax), so `current` is kept if it is one of
 // those and 1 is chosen otherwise.
 int required_output_units(Task task, int num_classes, int current);
-// Fixes the output layer's units (and type: dense) for the task; true when something changed.
+// Fixes the output layer for the task: dense, its units, and its activation (sigmoid for one
+// class probability, softmax for several, never softmax for regression). True if it changed.
 bool enforce_output_layer(NetworkSpec& spec, Task task, int num_classes);
 
 int hidden_count(const NetworkSpec& spec);  // layers before the output layer
