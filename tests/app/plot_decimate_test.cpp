@@ -89,7 +89,9 @@ TEST(Decimate, PointsOutsideTheRangeShareEdgeColumns) {
 
 TEST(Decimate, UnsortedSeriesIsNotDecimated) {
   std::vector<double> xs = {0, 2, 1, 3}, ys = {0, 1, 2, 3};
-  EXPECT_EQ(decimate(xs, ys, 0, 3, 1), (std::vector<size_t>{0, 1, 2, 3}));
+  std::vector<size_t> out;
+  EXPECT_FALSE(decimate_min_max(xs.data(), ys.data(), 4, kD, 0, 3, 1, false, out));
+  EXPECT_EQ(out, (std::vector<size_t>{0, 1, 2, 3}));
   EXPECT_FALSE(is_ascending(xs.data(), xs.size(), kD));
   std::vector<double> asc = {0, kNaN, 1, 1, 2};
   EXPECT_TRUE(is_ascending(asc.data(), asc.size(), kD));

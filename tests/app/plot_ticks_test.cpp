@@ -177,3 +177,8 @@ TEST(Format, PercentAndCounts) {
   EXPECT_EQ(format_count(1234567), "1,234,567");
   EXPECT_EQ(format_count(-1234), "-1,234");
 }
+
+TEST(LogTicks, TwoDecadesLabelOneTwoFive) {
+  // A typical loss range: decades alone would label only 0.1.
+  expect_values(major_values(log_ticks(0.018, 0.95, 6)), {0.02, 0.05, 0.1, 0.2, 0.5});
+}

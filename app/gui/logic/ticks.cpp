@@ -118,26 +118,31 @@ std::vector<Tick> linear_ticks(double lo, double hi, int max_ticks, double* step
 std::vector<Tick> log_ticks(double lo, double hi, int max_ticks) {
   std::vector<Tick> ticks;
   if (!(lo > 0) || !(hi > lo) || !std::isfinite(hi)) return ticks;
+  max_ticks = std::max(2, max_ticks);
   const double a = std::log10(lo), b = std::log10(hi);
   const int d0 = static_cast<int>(std::floor(a + 1e-9)), d1 = static_cast<int>(std::ceil(b - 1e-9));
-  const int decades = d1 - d0;
-  const int every = std::max(1, (decades + std::max(1, max_ticks) - 1) / std::max(1, max_ticks));
-  const bool few_decades = b - a < 1.0;  // less than a decade shown: 2 and 5 get labels too
+  const int every = std::max(1, (d1 - d0 + max_ticks - 1) / max_ticks);
   for (int d = d0; d <= d1; ++d) {
     const double base = std::pow(10.0, d);
     for (int m = 1; m <= 9; ++m) {
       const double v = base * m;
       if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9)) continue;
-      const bool major = m == 1 ? (d % every == 0) : few_decades && (m == 2 || m == 5);
-      if (m == 1 || every == 1) ticks.push_back({v, major});
+      if (m == 1 || every == 1) ticks.push_back({v, m == 1 && d % every == 0});
     }
   }
-  int majors = 0;
-  for (const Tick& t : ticks) majors += t.major;
-  if (majors < 2) {  // too narrow for decades to say anything: label linearly, keep log spacing
-    auto lin = linear_ticks(lo, hi, std::min(max_ticks, 5));
+  auto majors = [&] { int k = 0; for (const Tick& t : ticks) k += t.major; return k; };
+  // Few decades on screen: label 2 and 5 too, when that does not crowd the axis.
+  const auto is_125 = [](double v) {
+    const double m = v / std::pow(10.0, std::floor(std::log10(v) + 1e-9));
+    return std::abs(m - 2) < 1e-6 || std::abs(m - 5) < 1e-6;
+  };
+  int extra = 0;
+  for (const Tick& t : ticks) extra += !t.major && is_125(t.value);
+  if (majors() < 3 && majors() + extra <= max_ticks + 1)
+    for (Tick& t : ticks) t.major = t.major || is_125(t.value);
+  if (majors() < 2) {  // too narrow for decades to say anything: label linearly, keep log spacing
     for (Tick& t : ticks) t.major = false;
-    for (const Tick& t : lin)
+    for (const Tick& t : linear_ticks(lo, hi, std::min(max_ticks, 5)))
       if (t.value > 0) ticks.push_back(t);
     std::sort(ticks.begin(), ticks.end(), [](const Tick& x, const Tick& y) { return x.value < y.value; });
   }
@@ -207,52 +212,56 @@ bool is_ascending(const double* xs, size_t n, size_t stride) {
   return true;
 }
 
-void decimate_min_max(const double* xs, const double* ys, size_t n, size_t stride, double x_lo,
+namespace {
+// Every drawable point, in order: for series whose x goes back and forth.
+void keep_all(const double* xs, const double* ys, size_t n, size_t stride, bool positive_only,
+              std::vector<size_t>& out) {
+  out.clear();
+  for (size_t j = 0; j < n; ++j)
+    if (drawable(at(xs, j, stride), at(ys, j, stride), positive_only)) out.push_back(j);
+}
+}  // namespace
+
+bool decimate_min_max(const double* xs, const double* ys, size_t n, size_t stride, double x_lo,
                       double x_hi, int columns, bool positive_only, std::vector<size_t>& out) {
   out.clear();
   columns = std::max(1, columns);
   const double scale = x_hi > x_lo ? columns / (x_hi - x_lo) : 0;
-  auto column_of = [&](double x) {
-    return std::clamp<long>(static_cast<long>(std::floor((x - x_lo) * scale)), -1, columns);
-  };
-  size_t first = kNoIndex, last = kNoIndex, lo_i = kNoIndex, hi_i = kNoIndex;
-  double lo_y = 0, hi_y = 0, prev_x = -INFINITY;
-  double edge = -INFINITY;  // x where the current column ends: the hot loop avoids floor()
-  long column = 0;
-  auto flush = [&] {
-    if (lo_i == kNoIndex) return;
+  size_t first = kNoIndex, last = kNoIndex;
+  double prev_x = -INFINITY;
+  size_t i = 0;
+  while (i < n) {
+    const double x = at(xs, i, stride), y = at(ys, i, stride);
+    if (!drawable(x, y, positive_only)) { ++i; continue; }
+    if (x < prev_x) return keep_all(xs, ys, n, stride, positive_only, out), false;
+    // Point i opens a column; the inner loop runs to the column's right edge without floor().
+    const long c = std::clamp<long>(static_cast<long>(std::floor((x - x_lo) * scale)), -1, columns);
+    const double edge = (c >= columns || scale == 0) ? INFINITY : x_lo + (c + 1) / scale;
+    size_t lo_i = i, hi_i = i;
+    double lo_y = y, hi_y = y;
+    if (first == kNoIndex) first = i;
+    last = i, prev_x = x;
+    size_t j = i + 1;
+    for (; j < n; ++j) {
+      const double xj = at(xs, j, stride);
+      if (xj >= edge) break;
+      if (!std::isfinite(xj)) continue;
+      if (xj < prev_x) return keep_all(xs, ys, n, stride, positive_only, out), false;
+      const double yj = at(ys, j, stride);
+      if (!std::isfinite(yj) || (positive_only && yj <= 0)) continue;
+      prev_x = xj, last = j;
+      if (yj < lo_y) lo_y = yj, lo_i = j;
+      if (yj > hi_y) hi_y = yj, hi_i = j;
+    }
     out.push_back(std::min(lo_i, hi_i));
     if (hi_i != lo_i) out.push_back(std::max(lo_i, hi_i));
-  };
-  for (size_t i = 0; i < n; ++i) {
-    const double x = at(xs, i, stride), y = at(ys, i, stride);
-    if (!drawable(x, y, positive_only)) continue;
-    if (x < prev_x) {  // not ascending: min/max per column would reorder the polyline
-      out.clear();
-      for (size_t j = 0; j < n; ++j)
-        if (drawable(at(xs, j, stride), at(ys, j, stride), positive_only)) out.push_back(j);
-      return;
-    }
-    prev_x = x;
-    if (first == kNoIndex) first = i;
-    last = i;
-    if (x >= edge) {
-      const long c = column_of(x);
-      if (lo_i == kNoIndex || c != column) {
-        flush();
-        column = c, lo_i = hi_i = i, lo_y = hi_y = y;
-        edge = (c >= columns || scale == 0) ? INFINITY : x_lo + (c + 1) / scale;
-        continue;
-      }
-    }
-    if (y < lo_y) lo_y = y, lo_i = i;
-    if (y > hi_y) hi_y = y, hi_i = i;
+    i = j;
   }
-  flush();
-  if (first == kNoIndex) return;
+  if (first == kNoIndex) return true;
   // The ends of the curve matter most (where training started, where it is now).
   if (out.front() != first) out.insert(out.begin(), first);
   if (out.back() != last) out.push_back(last);
+  return true;
 }
 
 size_t nearest_index(const double* xs, const double* ys, size_t n, size_t stride, double x) {

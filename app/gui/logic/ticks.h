@@ -63,8 +63,9 @@ std::string format_count(long long n);
 // the series' first and last drawable point. Non-finite points (and y <= 0 with positive_only)
 // are skipped; points left or right of the range fall into one extra column on each side.
 // Output size is at most 2 * (columns + 2) + 2. If x ever decreases, decimation is pointless
-// (the polyline would be reordered), so every drawable point is returned instead.
-void decimate_min_max(const double* xs, const double* ys, size_t n, size_t stride, double x_lo,
+// (the polyline would be reordered), so every drawable point is returned instead and the
+// result is false.
+bool decimate_min_max(const double* xs, const double* ys, size_t n, size_t stride, double x_lo,
                       double x_hi, int columns, bool positive_only, std::vector<size_t>& out);
 
 inline constexpr size_t kNoIndex = static_cast<size_t>(-1);
