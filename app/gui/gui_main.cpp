@@ -1,0 +1,277 @@
+// `nnplay gui`: choose the document (file, autosaved session or the default), open the window
+// and run the loop of imgui's example_glfw_opengl3: poll, new frame, UI, render, swap. Also
+// the test modes: --screenshot (train N steps, capture, exit), --replay (scripted input) and
+// --stats (frame-time statistics).
+#include "app/gui/gui_main.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "app/gui/app_state.h"
+#include "app/gui/fonts.h"
+#include "app/gui/frame_stats.h"
+#include "app/gui/recent_files.h"
+#include "app/gui/screenshot.h"
+#include "app/gui/shell_frame.h"
+#include "app/gui/shell_replay_player.h"
+#include "app/gui/shell_window.h"
+#include "app/gui/logic/shell_args.h"
+#include "app/gui/theme/palette.h"
+#include "engine/core/error.h"
+
+namespace nnplay::gui {
+
+namespace {
+
+constexpr double kFrameSeconds = 1.0 / 60.0;
+constexpr double kScreenshotTimeout = 300.0;
+
+// --screenshot: train, wait until boundary and curves show the final state, then capture.
+struct ScreenshotJob {
+  std::string path;
+  long steps = 0;
+  int frame = 0, settled = 0;
+};
+
+struct Shell {
+  GuiOptions options;
+  AppState state;
+  GLFWwindow* window = nullptr;
+  Layout layout;
+  FrameClock clock;
+  std::optional<ReplayPlayer> replay;
+  std::optional<ScreenshotJob> job;
+  bool fonts_dirty = true, style_dirty = true;
+  int exit_code = 0;
+  long frames = 0;
+};
+
+float ui_scale(const AppState& s) { return s.prefs.scale * s.content_scale; }
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot read the replay script");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Picks the first document: the file given, else the session, else the built-in default.
+// Problems become a modal over whatever did open (or a non-zero exit for --screenshot).
+bool choose_document(Shell& sh) {
+  AppState& s = sh.state;
+  const GuiOptions& o = sh.options;
+  std::optional<Session> session;
+  if (!o.no_restore && o.screenshot_path.empty()) {
+    std::string problem;
+    session = load_session(session_path(), &problem);
+    if (!problem.empty()) show_modal(s, "The last session could not be restored", problem);
+    if (session) {
+      s.prefs = session->ui;
+      palette().scheme = session->ui.scheme == 1 ? Scheme::HighContrast : Scheme::OkabeIto;
+    }
+  }
+  if (!o.experiment_path.empty()) {
+    if (!o.screenshot_path.empty()) return open_document(s, load_experiment(o.experiment_path), o.experiment_path);
+    if (open_file(s, o.experiment_path)) return true;
+  } else if (session && session->experiment &&
+             open_document(s, *session->experiment, session->document_path)) {
+    s.dirty = session->dirty;
+    return true;
+  }
+  return open_document(s, default_experiment(), "");
+}
+
+// First launch: make the canvas panel about square (plot plus its title and toolbar).
+void initial_layout(Shell& sh, float menu_guess) {
+  UiPrefs& p = sh.state.prefs;
+  if (p.has_layout) return;
+  int w = 0, h = 0;
+  glfwGetWindowSize(sh.window, &w, &h);
+  const float scale = ui_scale(sh.state);
+  const LayoutMetrics m = layout_metrics(scale, menu_guess);
+  LayoutFractions f = p.layout;
+  f.right_split = 1.0f;  // find the square height, then add the panel's title and toolbar
+  const Layout full = compute_layout(float(w), float(h), f, m);
+  const float extra = 2.6f * (kBaseFontPx * scale + 8 * scale);
+  f.right_split = (full.canvas.w + extra) / std::max(1.0f, full.canvas.h);
+  p.layout = clamp_fractions(f, float(w), float(h), m);
+  p.has_layout = true;
+}
+
+void capture(Shell& sh, const std::string& path) {
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(sh.window, &fw, &fh);
+  const Image img = read_back_buffer(fw, fh);
+  write_png(path, img);
+  write_sidecar(path, img, sh.layout, framebuffer_scale(sh.window), sh.state.snap.get());
+}
+
+// Returns true on the frame to capture.
+bool screenshot_tick(Shell& sh, double now) {
+  ScreenshotJob& j = *sh.job;
+  AppState& s = sh.state;
+  ++j.frame;
+  if (j.frame == 2 && j.steps > 0) send(s, cmd::Step{int(j.steps)});  // after the first SetGrid
+  if (j.frame < 3) return false;
+  const Snapshot* snap = s.snap.get();
+  const bool trained = snap && snap->step >= j.steps && !snap->running;
+  const bool grid_current = snap && snap->grid && snap->grid->params_version == snap->params_version;
+  if (!trained || !grid_current) {
+    j.settled = 0;
+    if (now > kScreenshotTimeout) throw Error("--screenshot: training or the boundary did not finish in time");
+    return false;
+  }
+  return ++j.settled >= 3;  // a few frames so textures and curves show the final snapshot
+}
+
+void prepare_frame(Shell& sh) {
+  AppState& s = sh.state;
+  s.content_scale = window_content_scale(sh.window);
+  if (sh.fonts_dirty) {
+    build_fonts(ui_scale(s), true);
+    sh.fonts_dirty = false;
+    sh.style_dirty = true;
+  }
+  if (sh.style_dirty) {
+    apply_style(ui_scale(s), s.prefs.light_theme);
+    sh.style_dirty = false;
+  }
+}
+
+// Replay input for this frame; false when the script failed or asked to quit before drawing.
+std::optional<std::string> feed_replay(Shell& sh, double now, bool& quit) {
+  if (!sh.replay) return std::nullopt;
+  const ReplayRequests r = sh.replay->before_frame(ImGui::GetIO(), sh.layout, sh.state.snap.get(), now);
+  if (!r.error.empty()) {
+    std::fprintf(stderr, "nnplay: %s\n", r.error.c_str());
+    sh.exit_code = 1;
+    quit = true;
+  }
+  if (r.save && !save_file(sh.state, *r.save)) {
+    std::fprintf(stderr, "nnplay: replay: could not save %s: %s\n", r.save->c_str(),
+                 sh.state.modal_text.c_str());
+    sh.exit_code = 1;
+  }
+  if (r.quit) quit = true;
+  return r.screenshot;
+}
+
+void after_frame(Shell& sh, const FrameRequests& fr, double now) {
+  AppState& s = sh.state;
+  if (fr.rebuild_fonts) sh.fonts_dirty = true;
+  if (fr.restyle) {
+    sh.style_dirty = true;
+    s.prefs.scheme = palette().scheme == Scheme::HighContrast ? 1 : 0;
+  }
+  autosave_session(s, now, false);
+  // Without working vsync (e.g. Xvfb) sleep out the frame, leaving the CPU to training.
+  const double left = kFrameSeconds - sh.clock.since_frame_start() - 0.0005;
+  if (left > 0) std::this_thread::sleep_for(std::chrono::duration<double>(left));
+}
+
+void one_frame(Shell& sh, bool& quit) {
+  const double now = glfwGetTime();
+  prepare_frame(sh);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  const auto replay_shot = feed_replay(sh, now, quit);
+  ImGui::NewFrame();
+  const FrameRequests fr = draw_frame(sh.state, sh.layout, now);
+  const bool job_shot = sh.job && screenshot_tick(sh, now);
+  render_frame(sh.window, sh.state.prefs.light_theme);
+  if (replay_shot) capture(sh, *replay_shot);
+  if (fr.screenshot) {
+    const std::string path = timestamped_screenshot_path();
+    capture(sh, path);
+    notify(sh.state, "Screenshot saved to " + path, now, 4.0);
+  }
+  if (job_shot) {
+    capture(sh, sh.job->path);
+    quit = true;
+  }
+  glfwSwapBuffers(sh.window);
+  sh.clock.work_done();
+  if (fr.quit) quit = true;
+  after_frame(sh, fr, now);
+}
+
+void run_loop(Shell& sh) {
+  bool quit = false;
+  while (!quit && !glfwWindowShouldClose(sh.window)) {
+    sh.clock.frame_start();
+    glfwPollEvents();
+    if (quit_signal_received()) break;
+    if (glfwGetWindowAttrib(sh.window, GLFW_ICONIFIED)) {
+      glfwWaitEventsTimeout(0.1);  // minimised: nothing to draw; training carries on
+      continue;
+    }
+    if (++sh.frames == 1) initial_layout(sh, kBaseFontPx * ui_scale(sh.state) + 8);
+    one_frame(sh, quit);
+  }
+}
+
+int run_window(Shell& sh) {
+  WindowOptions wo;
+  wo.width = sh.options.width;
+  wo.height = sh.options.height;
+  sh.window = open_window(wo);
+  init_imgui(sh.window);
+  install_quit_signals();
+  int status = 0;
+  try {
+    sh.state.content_scale = window_content_scale(sh.window);
+    if (!choose_document(sh)) throw Error("could not start even the default experiment");
+    run_loop(sh);
+    status = sh.exit_code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "nnplay: %s\n", e.what());
+    status = 1;
+  }
+  if (!sh.job && sh.state.trainer) autosave_session(sh.state, glfwGetTime(), true);
+  if (sh.options.stats) std::printf("nnplay gui --stats: %s\n", sh.clock.report().c_str());
+  release_canvas_gl(sh.state.canvas);
+  release_network_panel(sh.state.network);
+  sh.state.trainer.reset();
+  shutdown_imgui_and_window(sh.window);
+  return status;
+}
+
+}  // namespace
+
+int gui_command(int argc, char** argv) {
+  Shell sh;
+  try {
+    sh.options = parse_gui_args(std::vector<std::string>(argv, argv + argc));
+  } catch (const Error& e) {
+    std::fprintf(stderr, "nnplay gui: %s\n", e.what());
+    return 2;
+  }
+  if (sh.options.help) {
+    std::fputs(gui_usage().c_str(), stdout);
+    return 0;
+  }
+  try {
+    if (!sh.options.replay_path.empty())
+      sh.replay.emplace(parse_replay(read_text(sh.options.replay_path), sh.options.replay_path));
+    if (!sh.options.screenshot_path.empty())
+      sh.job = ScreenshotJob{sh.options.screenshot_path, sh.options.train_steps};
+    sh.state.autosave = !sh.job;  // scripted screenshots never touch the user's session
+    sh.state.recent = load_recent(recent_path());
+    return run_window(sh);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "nnplay gui: %s\n", e.what());
+    return 1;
+  }
+}
+
+}  // namespace nnplay::gui

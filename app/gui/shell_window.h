@@ -1,0 +1,34 @@
+// The GLFW window, its OpenGL 3.3 core context and Dear ImGui's GLFW + OpenGL3 backends, set up
+// and torn down in the order of imgui's example_glfw_opengl3.
+#pragma once
+#include <string>
+
+struct GLFWwindow;
+
+namespace nnplay::gui {
+
+struct WindowOptions {
+  int width = 0, height = 0;  // 0: from the monitor
+  std::string title = "nnplay";
+};
+
+// Throws nnplay::Error with a hint when there is no display or no OpenGL 3.3.
+GLFWwindow* open_window(const WindowOptions& o);
+// ImGui context + backends; no .ini file (the shell keeps its own layout).
+void init_imgui(GLFWwindow* window);
+void shutdown_imgui_and_window(GLFWwindow* window);
+
+// The monitor's DPI factor for this window (1 on ordinary screens).
+float window_content_scale(GLFWwindow* window);
+// Framebuffer pixels per window unit (2 on some HiDPI setups).
+float framebuffer_scale(GLFWwindow* window);
+
+// Clears and renders ImGui's draw data into the back buffer.
+void render_frame(GLFWwindow* window, bool light);
+
+// Ctrl+C / SIGTERM ask the loop to close the window (so the session is saved) instead of
+// killing the process.
+void install_quit_signals();
+bool quit_signal_received();
+
+}  // namespace nnplay::gui
