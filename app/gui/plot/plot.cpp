@@ -149,7 +149,11 @@ bool Plot::fit(Transform& t) {
     for (double v : y_include_) ys.add_y(v);
   double ylo = std::max(ys.y_lo, y_clamp_lo_), yhi = std::min(ys.y_hi, y_clamp_hi_);
   if (!(ylo <= yhi)) ylo = ys.y_lo, yhi = ys.y_hi;  // data entirely outside the clamp
-  t.y = y_fixed_ ? y_limits_ : fit_axis(ylo, yhi, ys.has_y(), t.log_y, 0.06);
+  // Lines and bars get breathing room; maps and ridgelines fill the frame exactly.
+  const bool pad = std::any_of(items_.begin(), items_.end(), [](const Item& i) {
+    return std::holds_alternative<LineItem>(i) || std::holds_alternative<BarsItem>(i);
+  });
+  t.y = y_fixed_ ? y_limits_ : fit_axis(ylo, yhi, ys.has_y(), t.log_y, pad ? 0.06 : 0.0);
   return has_data;
 }
 

@@ -29,10 +29,13 @@ void add_text_vertical(ImDrawList* dl, ImVec2 center, ImU32 col, const std::stri
   dl->PopClipRect();
 }
 
-void y_ticks(const Transform& t, float height, float font, AxesLayout& a) {
+// Ticks within [lo, hi] of the y range (a ridgeline's head room above the oldest slice is not
+// time that happened, so it gets no ticks).
+void y_ticks(const Transform& t, float height, float font, double lo, double hi, AxesLayout& a) {
   const int max_ticks = std::max(2, static_cast<int>(height / (font * 2.0f)));
   double step = 1;
   a.y_ticks = t.log_y ? log_ticks(t.y.lo, t.y.hi, max_ticks) : linear_ticks(t.y.lo, t.y.hi, max_ticks, &step);
+  std::erase_if(a.y_ticks, [&](const Tick& k) { return k.value < lo - 1e-9 * std::abs(lo) || k.value > hi + 1e-9 * std::abs(hi); });
   for (const Tick& k : a.y_ticks)
     a.y_labels.push_back(!k.major ? "" : t.log_y ? format_log_tick(k.value) : format_tick(k.value, step));
 }
@@ -96,7 +99,14 @@ AxesLayout layout_axes(Frame& f, ImVec2 frame_min, ImVec2 frame_max, const PlotT
   const float top = frame_min.y + pad + font * 0.5f + (text.title.empty() ? 0 : font + pad);
   const float bottom = frame_max.y - pad - (font + pad) - (text.x_label.empty() ? 0 : font + pad);
   f.t.min.y = top, f.t.max.y = std::max(top + 8, bottom);
-  y_ticks(f.t, f.t.max.y - f.t.min.y, font, a);
+  double tick_lo = -INFINITY, tick_hi = INFINITY;
+  for (const Item& item : items)
+    if (const auto* r = std::get_if<RidgeItem>(&item); r && r->n) {
+      const auto [mn, mx] = std::minmax_element(r->slices, r->slices + r->n,
+                                                [](auto& p, auto& q) { return p.time < q.time; });
+      tick_lo = mn->time, tick_hi = mx->time;
+    }
+  y_ticks(f.t, f.t.max.y - f.t.min.y, font, tick_lo, tick_hi, a);
   float label_w = 0;
   for (const std::string& s : a.y_labels) label_w = std::max(label_w, text_width(s));
   const float left = frame_min.x + pad + (text.y_label.empty() ? 0 : font + pad) + label_w + pad;
@@ -170,7 +180,7 @@ void draw_legend(Frame& f, const std::vector<Item>& items) {
   std::vector<const Item*> shown;
   float label_w = 0;
   for (const Item& item : items)
-    if (!label_of(item).empty()) shown.push_back(&item), label_w = std::max(label_w, text_width(label_of(item)));
+    if (!label_of(item).empty() && !std::holds_alternative<HeatmapItem>(item)) shown.push_back(&item), label_w = std::max(label_w, text_width(label_of(item)));
   if (shown.empty()) return;
   const ImVec2 size{pad * 3 + swatch + label_w, pad * 2 + row * shown.size() - pad * 0.5f};
   const Transform& t = f.t;

@@ -122,16 +122,18 @@ void draw_ridges(const RidgeItem& it, Frame& f) {
     ridge_points(it, s, t, height, f.pts);
     const float base = t.py(s.time);
     // Far ridges fade towards the background, so the newest reads strongest.
-    const float mix = 0.25f + 0.75f * static_cast<float>(k + 1) / static_cast<float>(order.size());
-    const ImU32 fill = ImGui::ColorConvertFloat4ToU32(
-        {b4.x + (c.x - b4.x) * mix * 0.6f, b4.y + (c.y - b4.y) * mix * 0.6f,
-         b4.z + (c.z - b4.z) * mix * 0.6f, 1.0f});
+    const float mix = 0.3f + 0.6f * static_cast<float>(k + 1) / static_cast<float>(order.size());
+    auto blend = [&](float m, float towards_white) {
+      const ImVec4 v{b4.x + (c.x - b4.x) * m, b4.y + (c.y - b4.y) * m, b4.z + (c.z - b4.z) * m, 1};
+      return ImGui::ColorConvertFloat4ToU32({v.x + (1 - v.x) * towards_white, v.y + (1 - v.y) * towards_white,
+                                             v.z + (1 - v.z) * towards_white, 1});
+    };
+    const ImU32 fill = blend(mix, 0.0f), edge = blend(mix, 0.45f);
     for (size_t i = 0; i + 1 < f.pts.size(); ++i) {  // convex quads: no seams, any shape
       const ImVec2 a = f.pts[i], b = f.pts[i + 1];
       f.dl->PrimReserve(6, 4);
       f.dl->PrimQuadUV({a.x, base}, a, b, {b.x, base}, uv, uv, uv, uv, fill);
     }
-    const ImU32 edge = ImGui::ColorConvertFloat4ToU32({c.x, c.y, c.z, mix});
     f.dl->AddPolyline(f.pts.data(), static_cast<int>(f.pts.size()), edge, 0, 1.5f);
   }
 }
