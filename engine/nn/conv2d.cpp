@@ -1,18 +1,29 @@
 #include "engine/nn/conv2d.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <utility>
 
 namespace nnplay {
 
 namespace {
 
-// Target size of one group's im2col columns, in scalars (256 KB in float): big enough for
+// Target size of one group's im2col columns, in scalars (64 KB in float): big enough for
 // efficient GEMMs, small enough to stay in L2 between im2col and the product.
-constexpr Eigen::Index kGroupScalars = 64 * 1024;
+constexpr Eigen::Index kGroupScalars = 16 * 1024;
 
 // Scratch slots in LayerBuffers::scratch.
-enum Slot { kCol = 0, kProduct = 1, kColGrad = 2, kSlots = 3 };
+enum Slot {
+  kCol = 0,      // Gemm: im2col columns of a group of samples
+  kProduct = 1,  // Gemm: W * col, or dz gathered the same way
+  kColGrad = 2,  // Gemm: dL/dcol
+  kPadIn = 3,    // Direct: zero-padded copy of one input image
+  kPadGrad = 4,  // Direct: zero-padded copy of one output gradient
+  kFlipped = 5,  // Direct: filters flipped and transposed for dL/dx
+  kGradAcc = 6,  // Direct: per-lane partial sums of dL/dW
+  kSlots = 7
+};
 
 // A scratch buffer of at least n scalars; grows, never shrinks, so steps do not reallocate.
 Scalar* reserve(Matrix& m, Eigen::Index n) {
@@ -30,8 +41,159 @@ inline void valid_range(int in, int out, int stride, int offset, int& lo, int& h
   lo = std::min(lo, hi);
 }
 
+// ---- direct kernels (stride 1) -------------------------------------------------------------
+// Eigen's packet (one SIMD register: 16 floats with AVX-512) is the unit of work: a packet
+// holds 16 neighbouring outputs of one row. Rows are copied into zero-padded buffers whose
+// row stride leaves room for the last packet, so loads never need masks or bounds checks.
+
+using Packet = Eigen::internal::packet_traits<Scalar>::type;
+constexpr int kLanes = Eigen::internal::packet_traits<Scalar>::size;
+
+inline int round_up(int n, int m) { return (n + m - 1) / m * m; }
+
+// A padded copy: `planes` planes of (h, w) placed at (pad, pad) in planes of `rows` x `stride`
+// zeros. dst must hold planes * rows * stride scalars.
+void pad_planes(const Scalar* src, int planes, int h, int w, int pad, int rows, int stride,
+                Scalar* dst) {
+  std::fill(dst, dst + size_t(planes) * rows * stride, Scalar(0));
+  for (int c = 0; c < planes; ++c)
+    for (int y = 0; y < h; ++y) {
+      const Scalar* s = src + (size_t(c) * h + y) * w;
+      Scalar* d = dst + (size_t(c) * rows + y + pad) * stride + pad;
+      for (int x = 0; x < w; ++x) d[x] = s[x];
+    }
+}
+
+// Stores the first n lanes of v (n <= kLanes): one masked store with AVX-512, else through a
+// temporary (a row's last packet is usually partial: LeNet's rows are 28, 14 and 10 wide).
+inline void store_first(Scalar* dst, const Packet& v, int n) {
+  using namespace Eigen::internal;
+  if (n == kLanes) {
+    pstoreu(dst, v);
+    return;
+  }
+#if defined(EIGEN_VECTORIZE_AVX512) && defined(NNPLAY_DOUBLE)
+  _mm512_mask_storeu_pd(dst, static_cast<__mmask8>((1u << n) - 1), v);
+#elif defined(EIGEN_VECTORIZE_AVX512)
+  _mm512_mask_storeu_ps(dst, static_cast<__mmask16>((1u << n) - 1), v);
+#else
+  Scalar tmp[kLanes];
+  pstoreu(tmp, v);
+  std::copy_n(tmp, n, dst);
+#endif
+}
+
+// A stack of zero-padded planes, `rows` x `stride` each, whose rows [top, top + height) hold
+// data (the others are all padding).
+struct Padded {
+  const Scalar* data;
+  int planes, rows, stride, top, height;
+};
+
+// OB output planes (out_h x out_w, contiguous) from padded input planes:
+//   out[o][i][j] = bias[o] + sum_{c,ki,kj} w[o][c][ki][kj] * in[c][i + ki][j + kj].
+// OB accumulators stay in registers for a whole packet of outputs; each input packet loaded is
+// used OB times. Taps on all-padding rows are skipped.
+template <int OB>
+void conv_rows(const Padded& in, const Scalar* w, int patch, int k, const Scalar* bias,
+               int out_h, int out_w, Scalar* out) {
+  using namespace Eigen::internal;
+  const size_t plane = size_t(out_h) * out_w;
+  for (int i = 0; i < out_h; ++i) {
+    const int ki_lo = std::max(0, in.top - i), ki_hi = std::min(k, in.top + in.height - i);
+    for (int j = 0; j < out_w; j += kLanes) {
+      Packet acc[OB];
+      for (int o = 0; o < OB; ++o) acc[o] = pset1<Packet>(bias ? bias[o] : Scalar(0));
+      for (int c = 0; c < in.planes; ++c)
+        for (int ki = ki_lo; ki < ki_hi; ++ki) {
+          const Scalar* src = in.data + (size_t(c) * in.rows + i + ki) * in.stride + j;
+          const Scalar* wk = w + (c * k + ki) * k;
+          for (int kj = 0; kj < k; ++kj) {
+            const Packet xv = ploadu<Packet>(src + kj);
+            for (int o = 0; o < OB; ++o)
+              acc[o] = pmadd(pset1<Packet>(wk[o * patch + kj]), xv, acc[o]);
+          }
+        }
+      const int n = std::min(kLanes, out_w - j);
+      for (int o = 0; o < OB; ++o) store_first(out + o * plane + size_t(i) * out_w + j, acc[o], n);
+    }
+  }
+}
+
+using ConvRowsFn = decltype(&conv_rows<1>);
+constexpr int kMaxOutBlock = 8;
+template <int... I>
+constexpr std::array<ConvRowsFn, sizeof...(I)> conv_rows_table(std::integer_sequence<int, I...>) {
+  return {&conv_rows<I + 1>...};
+}
+constexpr auto kConvRows = conv_rows_table(std::make_integer_sequence<int, kMaxOutBlock>{});
+
+// All out_c planes: blocks of up to kMaxOutBlock output channels.
+void direct_conv(const Padded& in, const Scalar* w, int k, const Scalar* bias, int out_c,
+                 int out_h, int out_w, Scalar* out) {
+  const int patch = in.planes * k * k;
+  for (int o = 0; o < out_c; o += kMaxOutBlock) {
+    const int n = std::min(kMaxOutBlock, out_c - o);
+    kConvRows[n - 1](in, w + size_t(o) * patch, patch, k, bias ? bias + o : nullptr, out_h,
+                     out_w, out + size_t(o) * out_h * out_w);
+  }
+}
+
+// Weight gradient for OB output channels and KB neighbouring taps kj0..kj0+KB of one (c, ki):
+//   acc[o][kb] += sum_{i,j} dz[o][i][j] * x[c][i + ki][j + kj0 + kb]
+// kept as per-lane partial sums (packets) in acc_out, reduced once per backward pass.
+// dz rows are zero beyond out_w, so the lanes past the row end add nothing.
+template <int OB, int KB>
+void weight_grad_block(const Scalar* dz, size_t dz_plane, int dz_stride, const Scalar* x,
+                       int x_stride, int out_h, int out_w, Scalar* acc_out, size_t out_stride) {
+  using namespace Eigen::internal;
+  Packet acc[OB][KB];
+  for (int o = 0; o < OB; ++o)
+    for (int t = 0; t < KB; ++t) acc[o][t] = pset1<Packet>(Scalar(0));
+  // Rows innermost: the accumulators then live in registers for the whole loop.
+  for (int j = 0; j < out_w; j += kLanes)
+    for (int i = 0; i < out_h; ++i) {
+      Packet d[OB];
+      for (int o = 0; o < OB; ++o) d[o] = ploadu<Packet>(dz + o * dz_plane + size_t(i) * dz_stride + j);
+      const Scalar* xr = x + size_t(i) * x_stride + j;
+      for (int t = 0; t < KB; ++t) {
+        const Packet xv = ploadu<Packet>(xr + t);
+        for (int o = 0; o < OB; ++o) acc[o][t] = pmadd(d[o], xv, acc[o][t]);
+      }
+    }
+  for (int o = 0; o < OB; ++o)
+    for (int t = 0; t < KB; ++t) {
+      Scalar* dst = acc_out + o * out_stride + size_t(t) * kLanes;
+      pstoreu(dst, padd(ploadu<Packet>(dst), acc[o][t]));
+    }
+}
+
+using WeightGradFn = decltype(&weight_grad_block<1, 1>);
+constexpr int kMaxTapBlock = 8;
+template <int OB, int... I>
+constexpr std::array<WeightGradFn, sizeof...(I)> weight_grad_row(std::integer_sequence<int, I...>) {
+  return {&weight_grad_block<OB, I + 1>...};
+}
+constexpr std::array<std::array<WeightGradFn, kMaxTapBlock>, 2> kWeightGrad = {
+    weight_grad_row<1>(std::make_integer_sequence<int, kMaxTapBlock>{}),
+    weight_grad_row<2>(std::make_integer_sequence<int, kMaxTapBlock>{})};
+
+// Direct pays off while a row fills most of a packet and channels are few; beyond that
+// Eigen's GEMM, with its cache blocking, wins (measured on LeNet-like and wider layers).
+ConvAlgorithm choose_algorithm(const ConvGeometry& g) {
+  if (g.stride != 1) return ConvAlgorithm::Gemm;
+  const int ow = g.out_w();
+  const double fill = double(ow) / round_up(ow, kLanes);
+  return fill >= 0.6 && g.in.c * g.out_channels <= 1024 ? ConvAlgorithm::Direct
+                                                         : ConvAlgorithm::Gemm;
+}
+
 }  // namespace
 
+// ---- im2col ------------------------------------------------------------------------------
+
+// Inner loops are plain indexed loops (not memcpy/fill): the runs are short (one output row),
+// and the compiler vectorises these without a library call per run.
 void im2col(const ConvGeometry& g, const Scalar* x, Scalar* col, Eigen::Index ld) {
   const int k = g.kernel, s = g.stride, p = g.padding, oh = g.out_h(), ow = g.out_w();
   for (int c = 0; c < g.in.c; ++c) {
@@ -43,19 +205,19 @@ void im2col(const ConvGeometry& g, const Scalar* x, Scalar* col, Eigen::Index ld
         int j_lo, j_hi;
         valid_range(g.in.w, ow, s, kj - p, j_lo, j_hi);
         Scalar* row = col + ((c * k + ki) * k + kj) * ld;
-        std::fill(row, row + size_t(i_lo) * ow, Scalar(0));
+        for (int q = 0; q < i_lo * ow; ++q) row[q] = 0;
         for (int i = i_lo; i < i_hi; ++i) {
-          Scalar* d = row + size_t(i) * ow;
-          const Scalar* src = xc + size_t(i * s + ki - p) * g.in.w + (kj - p);  // src[j*s]
-          std::fill(d, d + j_lo, Scalar(0));
+          Scalar* __restrict d = row + size_t(i) * ow;
+          const Scalar* __restrict src = xc + size_t(i * s + ki - p) * g.in.w + (kj - p);
+          for (int j = 0; j < j_lo; ++j) d[j] = 0;
           if (s == 1) {
-            std::memcpy(d + j_lo, src + j_lo, sizeof(Scalar) * (j_hi - j_lo));
+            for (int j = j_lo; j < j_hi; ++j) d[j] = src[j];
           } else {
             for (int j = j_lo; j < j_hi; ++j) d[j] = src[j * s];
           }
-          std::fill(d + j_hi, d + ow, Scalar(0));
+          for (int j = j_hi; j < ow; ++j) d[j] = 0;
         }
-        std::fill(row + size_t(i_hi) * ow, row + size_t(oh) * ow, Scalar(0));
+        for (int q = i_hi * ow; q < oh * ow; ++q) row[q] = 0;
       }
     }
   }
@@ -73,8 +235,8 @@ void col2im(const ConvGeometry& g, const Scalar* col, Eigen::Index ld, Scalar* x
         valid_range(g.in.w, ow, s, kj - p, j_lo, j_hi);
         const Scalar* row = col + ((c * k + ki) * k + kj) * ld;
         for (int i = i_lo; i < i_hi; ++i) {
-          const Scalar* d = row + size_t(i) * ow;
-          Scalar* dst = xc + size_t(i * s + ki - p) * g.in.w + (kj - p);
+          const Scalar* __restrict d = row + size_t(i) * ow;
+          Scalar* __restrict dst = xc + size_t(i * s + ki - p) * g.in.w + (kj - p);
           if (s == 1) {
             for (int j = j_lo; j < j_hi; ++j) dst[j] += d[j];
           } else {
@@ -86,13 +248,20 @@ void col2im(const ConvGeometry& g, const Scalar* col, Eigen::Index ld, Scalar* x
   }
 }
 
+// ---- the layer ---------------------------------------------------------------------------
+
 Conv2D::Conv2D(Shape in, int out_channels, int kernel, int stride, int padding, Activation act,
                Initializer init)
-    : g_{in, out_channels, kernel, stride, padding} {
+    : g_{in, out_channels, kernel, stride, padding}, algorithm_(choose_algorithm(g_)) {
   activation = act;
   initializer = init;
   const Eigen::Index per_sample = Eigen::Index(g_.patch_size()) * g_.out_h() * g_.out_w();
-  group_ = static_cast<int>(std::max<Eigen::Index>(1, kGroupScalars / std::max<Eigen::Index>(1, per_sample)));
+  group_ = static_cast<int>(
+      std::max<Eigen::Index>(1, kGroupScalars / std::max<Eigen::Index>(1, per_sample)));
+}
+
+void Conv2D::set_algorithm(ConvAlgorithm a) {
+  algorithm_ = g_.stride == 1 ? a : ConvAlgorithm::Gemm;
 }
 
 std::vector<ParamInfo> Conv2D::params() const {
@@ -107,25 +276,56 @@ void Conv2D::init(Scalar* params, Rng& rng) const {
 }
 
 void Conv2D::forward(const Scalar* params, const Matrix& x, LayerBuffers& buf, bool) const {
+  const bool linear = activation.kind == ActivationKind::Linear;
+  Matrix& z = linear ? buf.a : buf.z;
+  z.resize(x.rows(), g_.out().size());
+  if (buf.scratch.size() < kSlots) buf.scratch.resize(kSlots);
+  if (algorithm_ == ConvAlgorithm::Direct)
+    forward_direct(params, x, z, buf);
+  else
+    forward_gemm(params, x, z, buf);
+  if (!linear) activation.apply(buf.z, buf.a);
+}
+
+void Conv2D::backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, const Matrix& da,
+                      Matrix* dx, Scalar* grads) const {
+  const int oc = g_.out_channels, n = g_.patch_size(), plane = g_.out_h() * g_.out_w();
+  const Matrix* dz = &da;
+  if (activation.kind != ActivationKind::Linear) {
+    activation.backward(buf.z, buf.a, da, buf.dz);
+    dz = &buf.dz;
+  }
+  // dL/dbias[o] sums dz over every position of channel o in every sample.
+  Scalar* gb = grads + size_t(oc) * n;
+  for (Eigen::Index b = 0; b < x.rows(); ++b)
+    for (int o = 0; o < oc; ++o)
+      gb[o] += ConstRowVectorMap(dz->data() + b * dz->cols() + size_t(o) * plane, plane).sum();
+  if (dx) dx->resize(x.rows(), x.cols());
+  if (buf.scratch.size() < kSlots) buf.scratch.resize(kSlots);
+  if (algorithm_ == ConvAlgorithm::Direct)
+    backward_direct(params, x, *dz, dx, grads, buf);
+  else
+    backward_gemm(params, x, *dz, dx, grads, buf);
+}
+
+// ---- Gemm ----------------------------------------------------------------------------------
+
+void Conv2D::forward_gemm(const Scalar* params, const Matrix& x, Matrix& z,
+                          LayerBuffers& buf) const {
   const int oc = g_.out_channels, n = g_.patch_size(), plane = g_.out_h() * g_.out_w();
   const Eigen::Index batch = x.rows();
   ConstMatrixMap w(params, oc, n);
   const Scalar* bias = params + size_t(oc) * n;
-  const bool linear = activation.kind == ActivationKind::Linear;
-  Matrix& z = linear ? buf.a : buf.z;
-  z.resize(batch, Eigen::Index(oc) * plane);
-  if (buf.scratch.size() < kSlots) buf.scratch.resize(kSlots);
-  const Eigen::Index max_cols = Eigen::Index(std::min<Eigen::Index>(group_, batch)) * plane;
+  const Eigen::Index max_cols = std::min<Eigen::Index>(group_, batch) * plane;
   Scalar* col = reserve(buf.scratch[kCol], max_cols * n);
   Scalar* prod = reserve(buf.scratch[kProduct], max_cols * oc);
-
   for (Eigen::Index b0 = 0; b0 < batch; b0 += group_) {
     const Eigen::Index count = std::min<Eigen::Index>(group_, batch - b0);
     const Eigen::Index cols = count * plane;  // samples side by side: (n, count*plane)
-    for (Eigen::Index s = 0; s < count; ++s) im2col(g_, x.data() + (b0 + s) * x.cols(), col + s * plane, cols);
-    MatrixMap out(prod, oc, cols);
-    out.noalias() = w * ConstMatrixMap(col, n, cols);
-    // out is (oc, sample, position); z rows are (sample: oc, position). Add the bias on the way.
+    for (Eigen::Index s = 0; s < count; ++s)
+      im2col(g_, x.data() + (b0 + s) * x.cols(), col + s * plane, cols);
+    MatrixMap(prod, oc, cols).noalias() = w * ConstMatrixMap(col, n, cols);
+    // prod is (oc, sample, position); z rows are (sample: oc, position). Add the bias too.
     for (Eigen::Index s = 0; s < count; ++s) {
       Scalar* zs = z.data() + (b0 + s) * z.cols();
       for (int o = 0; o < oc; ++o) {
@@ -135,44 +335,30 @@ void Conv2D::forward(const Scalar* params, const Matrix& x, LayerBuffers& buf, b
       }
     }
   }
-  if (!linear) activation.apply(buf.z, buf.a);
 }
 
-void Conv2D::backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, const Matrix& da,
-                      Matrix* dx, Scalar* grads) const {
+void Conv2D::backward_gemm(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
+                           Scalar* grads, LayerBuffers& buf) const {
   const int oc = g_.out_channels, n = g_.patch_size(), plane = g_.out_h() * g_.out_w();
   const Eigen::Index batch = x.rows();
-  const Matrix* dz = &da;
-  if (activation.kind != ActivationKind::Linear) {
-    activation.backward(buf.z, buf.a, da, buf.dz);
-    dz = &buf.dz;
-  }
   ConstMatrixMap w(params, oc, n);
   MatrixMap gw(grads, oc, n);
-  Scalar* gb = grads + size_t(oc) * n;
-  // dL/dbias[o] sums dz over every position of channel o in every sample.
-  for (Eigen::Index b = 0; b < batch; ++b)
-    for (int o = 0; o < oc; ++o)
-      gb[o] += ConstRowVectorMap(dz->data() + b * dz->cols() + size_t(o) * plane, plane).sum();
-
-  if (buf.scratch.size() < kSlots) buf.scratch.resize(kSlots);
-  const Eigen::Index max_cols = Eigen::Index(std::min<Eigen::Index>(group_, batch)) * plane;
+  const Eigen::Index max_cols = std::min<Eigen::Index>(group_, batch) * plane;
   Scalar* col = reserve(buf.scratch[kCol], max_cols * n);
   Scalar* dzg = reserve(buf.scratch[kProduct], max_cols * oc);
   Scalar* dcol = dx ? reserve(buf.scratch[kColGrad], max_cols * n) : nullptr;
-  if (dx) dx->resize(batch, x.cols());
-
   for (Eigen::Index b0 = 0; b0 < batch; b0 += group_) {
     const Eigen::Index count = std::min<Eigen::Index>(group_, batch - b0);
     const Eigen::Index cols = count * plane;
     // Gather dz of the group into (oc, sample, position), the layout of the forward product.
     for (Eigen::Index s = 0; s < count; ++s) {
-      const Scalar* zs = dz->data() + (b0 + s) * dz->cols();
+      const Scalar* zs = dz.data() + (b0 + s) * dz.cols();
       for (int o = 0; o < oc; ++o)
-        std::memcpy(dzg + o * cols + s * plane, zs + size_t(o) * plane, sizeof(Scalar) * plane);
+        std::copy_n(zs + size_t(o) * plane, plane, dzg + o * cols + s * plane);
     }
     // Recomputing im2col is cheaper than keeping every sample's columns from forward.
-    for (Eigen::Index s = 0; s < count; ++s) im2col(g_, x.data() + (b0 + s) * x.cols(), col + s * plane, cols);
+    for (Eigen::Index s = 0; s < count; ++s)
+      im2col(g_, x.data() + (b0 + s) * x.cols(), col + s * plane, cols);
     ConstMatrixMap dzm(dzg, oc, cols);
     // z = W col  =>  dL/dW = dz col^T  and  dL/dcol = W^T dz.
     gw.noalias() += dzm * ConstMatrixMap(col, n, cols).transpose();
@@ -183,6 +369,95 @@ void Conv2D::backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, 
       std::fill(dxs, dxs + dx->cols(), Scalar(0));
       col2im(g_, dcol + s * plane, cols, dxs);
     }
+  }
+}
+
+// ---- Direct --------------------------------------------------------------------------------
+
+namespace {
+// Padded layouts of the direct path. The input is padded by p, with a row stride that also
+// covers the last packet of a row plus the k-1 taps to its right.
+struct DirectLayout {
+  int in_rows, in_stride;    // x padded by p
+  int dz_stride;             // dz rows rounded up to whole packets (zeros beyond out_w)
+  int back_pad, back_rows, back_stride;  // dz padded by k-1-p, for dL/dx
+  explicit DirectLayout(const ConvGeometry& g) {
+    const int k = g.kernel, p = g.padding, oh = g.out_h(), ow = g.out_w();
+    in_rows = g.in.h + 2 * p;
+    in_stride = std::max(g.in.w + 2 * p, round_up(ow, kLanes) + k - 1);
+    dz_stride = round_up(ow, kLanes);
+    back_pad = k - 1 - p;
+    back_rows = oh + 2 * back_pad;
+    back_stride = std::max(ow + 2 * back_pad, round_up(g.in.w, kLanes) + k - 1);
+  }
+};
+}  // namespace
+
+void Conv2D::forward_direct(const Scalar* params, const Matrix& x, Matrix& z,
+                            LayerBuffers& buf) const {
+  const DirectLayout L(g_);
+  const int c = g_.in.c, k = g_.kernel, oc = g_.out_channels;
+  Scalar* xp = reserve(buf.scratch[kPadIn], Eigen::Index(c) * L.in_rows * L.in_stride);
+  const Scalar* bias = params + size_t(oc) * g_.patch_size();
+  for (Eigen::Index b = 0; b < x.rows(); ++b) {
+    pad_planes(x.data() + b * x.cols(), c, g_.in.h, g_.in.w, g_.padding, L.in_rows, L.in_stride,
+               xp);
+    direct_conv({xp, c, L.in_rows, L.in_stride, g_.padding, g_.in.h}, params, k, bias, oc,
+                g_.out_h(), g_.out_w(), z.data() + b * z.cols());
+  }
+}
+
+void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
+                             Scalar* grads, LayerBuffers& buf) const {
+  const DirectLayout L(g_);
+  const int c = g_.in.c, k = g_.kernel, oc = g_.out_channels, n = g_.patch_size();
+  const int oh = g_.out_h(), ow = g_.out_w();
+  Scalar* xp = reserve(buf.scratch[kPadIn], Eigen::Index(c) * L.in_rows * L.in_stride);
+  Scalar* dzp = reserve(buf.scratch[kPadGrad],
+                        Eigen::Index(oc) * std::max(oh * L.dz_stride, L.back_rows * L.back_stride));
+  Scalar* acc = reserve(buf.scratch[kGradAcc], Eigen::Index(oc) * n * kLanes);
+  std::fill(acc, acc + size_t(oc) * n * kLanes, Scalar(0));
+  // dL/dx is a stride-1 convolution of dz padded by k-1-p with every filter rotated 180
+  // degrees and in/out channels swapped: flipped[c][o][a][b] = w[o][c][k-1-a][k-1-b].
+  Scalar* flipped = nullptr;
+  if (dx) {
+    flipped = reserve(buf.scratch[kFlipped], Eigen::Index(oc) * n);
+    for (int o = 0; o < oc; ++o)
+      for (int ci = 0; ci < c; ++ci)
+        for (int a = 0; a < k; ++a)
+          for (int t = 0; t < k; ++t)
+            flipped[((size_t(ci) * oc + o) * k + a) * k + t] =
+                params[((size_t(o) * c + ci) * k + (k - 1 - a)) * k + (k - 1 - t)];
+  }
+  for (Eigen::Index b = 0; b < x.rows(); ++b) {
+    const Scalar* dzb = dz.data() + b * dz.cols();
+    pad_planes(x.data() + b * x.cols(), c, g_.in.h, g_.in.w, g_.padding, L.in_rows, L.in_stride,
+               xp);
+    pad_planes(dzb, oc, oh, ow, 0, oh, L.dz_stride, dzp);
+    // dL/dW[o][c][ki][kj] = sum_{i,j} dz[o][i][j] * xp[c][i + ki][j + kj]
+    for (int o = 0; o < oc; o += 2) {
+      const int ob = std::min(2, oc - o);
+      for (int ci = 0; ci < c; ++ci)
+        for (int ki = 0; ki < k; ++ki)
+          for (int kj = 0; kj < k; kj += kMaxTapBlock) {
+            const int kb = std::min(kMaxTapBlock, k - kj);
+            const size_t tap = (size_t(ci) * k + ki) * k + kj;
+            kWeightGrad[ob - 1][kb - 1](
+                dzp + size_t(o) * oh * L.dz_stride, size_t(oh) * L.dz_stride, L.dz_stride,
+                xp + (size_t(ci) * L.in_rows + ki) * L.in_stride + kj, L.in_stride, oh, ow,
+                acc + (size_t(o) * n + tap) * kLanes, size_t(n) * kLanes);
+          }
+    }
+    if (!dx) continue;
+    pad_planes(dzb, oc, oh, ow, L.back_pad, L.back_rows, L.back_stride, dzp);
+    direct_conv({dzp, oc, L.back_rows, L.back_stride, L.back_pad, oh}, flipped, k, nullptr, c,
+                g_.in.h, g_.in.w, dx->data() + b * dx->cols());
+  }
+  // Sum the lanes of each weight's partial sums into the gradient (+=, per the contract).
+  for (size_t q = 0; q < size_t(oc) * n; ++q) {
+    Scalar s = 0;
+    for (int l = 0; l < kLanes; ++l) s += acc[q * kLanes + l];
+    grads[q] += s;
   }
 }
 

@@ -1,14 +1,21 @@
 // 2D convolution layer: each output channel slides a (C, k, k) filter over the zero-padded input
 // image. Rows of x and a are images laid out channel-major (C, H, W).
-// Fast path (conv2d.cpp): im2col unrolls every receptive field of a group of samples into a
-// column, so the whole convolution becomes one matrix product W (out_c, C*k*k) x col (C*k*k,
-// positions) that Eigen runs with AVX-512; backward is two more products plus col2im.
-// conv2d_naive.h holds the nested-loop definition the fast path is tested against.
+// Two implementations of the same sums (conv2d.cpp), checked against the nested loops of
+// conv2d_naive.h:
+// - Gemm: im2col unrolls every receptive field of a group of samples into a column, so the
+//   convolution is one matrix product W (out_c, C*k*k) x col (C*k*k, positions) run by Eigen;
+//   backward is two more products plus col2im. General, and best with many channels.
+// - Direct: for stride 1, register-blocked loops over a padded copy of each image, vectorised
+//   along output rows. With the few channels of teaching networks (LeNet: 1->6->16) it avoids
+//   im2col's k*k-fold copy of the data and runs 2-3x faster. Backward to the input is the
+//   same kernel run on the padded output gradient with the filters flipped.
 #pragma once
 #include "engine/nn/conv2d_naive.h"
 #include "engine/nn/layer.h"
 
 namespace nnplay {
+
+enum class ConvAlgorithm { Gemm, Direct };
 
 class Conv2D : public Layer {
  public:
@@ -26,6 +33,10 @@ class Conv2D : public Layer {
     return double(g_.out().size()) * g_.patch_size();
   }
   const ConvGeometry& geometry() const { return g_; }
+  // Chosen from the geometry (see choose_algorithm in conv2d.cpp); tests and benchmarks may
+  // force one. Direct needs stride 1 and falls back to Gemm otherwise.
+  ConvAlgorithm algorithm() const { return algorithm_; }
+  void set_algorithm(ConvAlgorithm a);
   void init(Scalar* params, Rng& rng) const override;
   void forward(const Scalar* params, const Matrix& x, LayerBuffers& buf,
                bool training) const override;
@@ -33,8 +44,16 @@ class Conv2D : public Layer {
                 Matrix* dx, Scalar* grads) const override;
 
  private:
+  void forward_gemm(const Scalar* params, const Matrix& x, Matrix& z, LayerBuffers& buf) const;
+  void forward_direct(const Scalar* params, const Matrix& x, Matrix& z, LayerBuffers& buf) const;
+  void backward_gemm(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
+                     Scalar* grads, LayerBuffers& buf) const;
+  void backward_direct(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
+                       Scalar* grads, LayerBuffers& buf) const;
+
   ConvGeometry g_;
-  int group_;  // samples unrolled per im2col + GEMM (bounded so the columns stay in cache)
+  ConvAlgorithm algorithm_;
+  int group_;  // Gemm: samples unrolled per im2col + GEMM (bounded so columns stay in cache)
 };
 
 // Unrolls one image x (C*H*W) into col: row (c*k + ki)*k + kj, column oh*out_w + ow holds the

@@ -1,7 +1,6 @@
 #include "engine/nn/pool2d.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace nnplay {
 
@@ -12,35 +11,68 @@ Pool2D::Pool2D(Shape in, int kernel, int stride)
       out_h_((in.h - kernel) / stride + 1),
       out_w_((in.w - kernel) / stride + 1) {}
 
+namespace {
+
+// The common LeNet case, 2x2 windows with stride 2, on one channel: a straight loop the
+// compiler vectorises.
+void max_pool_2x2(const Scalar* x, int w, Scalar* out, int out_h, int out_w) {
+  for (int i = 0; i < out_h; ++i) {
+    const Scalar* __restrict r0 = x + size_t(2 * i) * w;
+    const Scalar* __restrict r1 = r0 + w;
+    Scalar* __restrict o = out + size_t(i) * out_w;
+    for (int j = 0; j < out_w; ++j)
+      o[j] = std::max(std::max(r0[2 * j], r0[2 * j + 1]), std::max(r1[2 * j], r1[2 * j + 1]));
+  }
+}
+
+// Backward of max_pool_2x2: writes all four inputs of every window (the winner gets the
+// gradient, the rest 0), so dx needs no zeroing except at a dropped odd edge.
+void max_pool_2x2_backward(const Scalar* x, int w, const Scalar* a, const Scalar* da,
+                           Scalar* dx, int out_h, int out_w) {
+  for (int i = 0; i < out_h; ++i) {
+    const Scalar* __restrict r0 = x + size_t(2 * i) * w;
+    const Scalar* __restrict r1 = r0 + w;
+    Scalar* __restrict d0 = dx + size_t(2 * i) * w;
+    Scalar* __restrict d1 = d0 + w;
+    const Scalar* __restrict ai = a + size_t(i) * out_w;
+    const Scalar* __restrict gi = da + size_t(i) * out_w;
+    for (int j = 0; j < out_w; ++j) {
+      // 0/1 weights that pick the first input equal to the maximum, as arithmetic rather
+      // than branches so the loop vectorises.
+      const Scalar v = ai[j], g = gi[j];
+      const Scalar k0 = r0[2 * j] == v ? 1 : 0;
+      const Scalar k1 = r0[2 * j + 1] == v ? 1 - k0 : 0;
+      const Scalar k2 = r1[2 * j] == v ? 1 - k0 - k1 : 0;
+      const Scalar k3 = 1 - k0 - k1 - k2;
+      d0[2 * j] = k0 * g;
+      d0[2 * j + 1] = k1 * g;
+      d1[2 * j] = k2 * g;
+      d1[2 * j + 1] = k3 * g;
+    }
+  }
+}
+
+}  // namespace
+
 void MaxPool2D::forward(const Scalar*, const Matrix& x, LayerBuffers& buf, bool) const {
-  const int plane_in = in_.h * in_.w, out_size = output_shape().size();
-  buf.a.resize(x.rows(), out_size);
-  if (buf.scratch.empty()) buf.scratch.resize(1);
-  Matrix& arg = buf.scratch[0];
-  arg.resize(x.rows(), out_size);
+  const int plane_in = in_.h * in_.w, plane_out = out_h_ * out_w_;
+  buf.a.resize(x.rows(), Eigen::Index(in_.c) * plane_out);
+  const bool fast = k_ == 2 && s_ == 2;
   for (Eigen::Index b = 0; b < x.rows(); ++b) {
-    const Scalar* xb = x.data() + b * x.cols();
-    Scalar* ab = buf.a.data() + b * out_size;
-    Scalar* gb = arg.data() + b * out_size;
     for (int c = 0; c < in_.c; ++c) {
-      const Scalar* xc = xb + size_t(c) * plane_in;
+      const Scalar* xc = x.data() + b * x.cols() + size_t(c) * plane_in;
+      Scalar* ac = buf.a.data() + b * buf.a.cols() + size_t(c) * plane_out;
+      if (fast) {
+        max_pool_2x2(xc, in_.w, ac, out_h_, out_w_);
+        continue;
+      }
       for (int i = 0; i < out_h_; ++i)
         for (int j = 0; j < out_w_; ++j) {
           const Scalar* win = xc + size_t(i * s_) * in_.w + j * s_;
           Scalar best = win[0];
-          int where = 0;
           for (int ki = 0; ki < k_; ++ki)
-            for (int kj = 0; kj < k_; ++kj) {
-              const Scalar v = win[ki * in_.w + kj];
-              // First maximum wins ties; a NaN wins so it propagates, as in PyTorch.
-              if (v > best || std::isnan(v)) {
-                best = v;
-                where = ki * k_ + kj;
-              }
-            }
-          const int o = (c * out_h_ + i) * out_w_ + j;
-          ab[o] = best;
-          gb[o] = static_cast<Scalar>(where);
+            for (int kj = 0; kj < k_; ++kj) best = std::max(best, win[ki * in_.w + kj]);
+          ac[i * out_w_ + j] = best;
         }
     }
   }
@@ -49,21 +81,38 @@ void MaxPool2D::forward(const Scalar*, const Matrix& x, LayerBuffers& buf, bool)
 void MaxPool2D::backward(const Scalar*, const Matrix& x, LayerBuffers& buf, const Matrix& da,
                          Matrix* dx, Scalar*) const {
   if (!dx) return;
-  const int plane_in = in_.h * in_.w, out_size = output_shape().size();
-  dx->setZero(x.rows(), x.cols());
-  const Matrix& arg = buf.scratch[0];
+  const int plane_in = in_.h * in_.w, plane_out = out_h_ * out_w_;
+  const bool fast = k_ == 2 && s_ == 2;
+  const bool covered = fast && in_.h == 2 * out_h_ && in_.w == 2 * out_w_;
+  if (covered)
+    dx->resize(x.rows(), x.cols());
+  else
+    dx->setZero(x.rows(), x.cols());
   for (Eigen::Index b = 0; b < x.rows(); ++b) {
-    const Scalar* db = da.data() + b * out_size;
-    const Scalar* gb = arg.data() + b * out_size;
-    Scalar* xb = dx->data() + b * dx->cols();
-    for (int c = 0; c < in_.c; ++c)
+    for (int c = 0; c < in_.c; ++c) {
+      const Scalar* xc = x.data() + b * x.cols() + size_t(c) * plane_in;
+      Scalar* dc = dx->data() + b * dx->cols() + size_t(c) * plane_in;
+      const Scalar* ac = buf.a.data() + b * buf.a.cols() + size_t(c) * plane_out;
+      const Scalar* gc = da.data() + b * da.cols() + size_t(c) * plane_out;
+      if (fast) {
+        max_pool_2x2_backward(xc, in_.w, ac, gc, dc, out_h_, out_w_);
+        continue;
+      }
       for (int i = 0; i < out_h_; ++i)
         for (int j = 0; j < out_w_; ++j) {
-          const int o = (c * out_h_ + i) * out_w_ + j;
-          const int where = static_cast<int>(gb[o]);
-          const int y = i * s_ + where / k_, x0 = j * s_ + where % k_;
-          xb[size_t(c) * plane_in + size_t(y) * in_.w + x0] += db[o];  // += : windows may overlap
+          const size_t first = size_t(i * s_) * in_.w + j * s_;
+          const Scalar v = ac[i * out_w_ + j];
+          size_t where = first;  // a NaN window matches nothing: its first input takes it
+          for (int q = 0; q < k_ * k_; ++q) {
+            const size_t at = first + size_t(q / k_) * in_.w + q % k_;
+            if (xc[at] == v) {
+              where = at;
+              break;
+            }
+          }
+          dc[where] += gc[i * out_w_ + j];  // += : overlapping windows share inputs
         }
+    }
   }
 }
 

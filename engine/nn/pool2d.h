@@ -22,8 +22,9 @@ class Pool2D : public Layer {
   int k_, s_, out_h_, out_w_;
 };
 
-// Remembers which input won each window (scratch[0], as the offset ki*k + kj inside the
-// window, exact in float) so backward routes the gradient to it alone.
+// Backward routes each window's gradient to the input that won it: the first one (in reading
+// order) equal to the window's output, found again from x and a rather than stored, which
+// keeps the forward pass a pure max. Ties go to the first maximum, as in PyTorch.
 class MaxPool2D : public Pool2D {
  public:
   using Pool2D::Pool2D;

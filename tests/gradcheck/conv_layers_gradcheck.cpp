@@ -59,25 +59,34 @@ TEST(ConvGradcheck, InputsAndParametersOverManyGeometries) {
       {{2, 5, 5}, conv(2, 5, 1, 2, A::Relu)},
       {{1, 9, 7}, conv(3, 3, 2, 0, A::Elu)},
       {{1, 3, 3}, conv(2, 3, 1, 2)},  // padding = kernel - 1: corners see one pixel
+      {{2, 6, 19}, conv(5, 9, 1, 4)},  // two tap blocks of the direct kernel, 3 packets a row
       // Big enough that im2col works in several groups of samples (see conv2d.cpp).
       {{3, 28, 28}, conv(2, 5, 1, 2)},
   };
   for (const auto& c : cases) {
-    SCOPED_TRACE(describe(c));
-    const LayerPtr layer = make_layer(c.spec, c.in, 0);
-    Options o;
-    o.batch = 3;
-    const auto r = check_layer(*layer, o);
-    EXPECT_TRUE(r.ok) << r.log;
+    for (ConvAlgorithm algorithm : {ConvAlgorithm::Gemm, ConvAlgorithm::Direct}) {
+      const LayerPtr layer = make_layer(c.spec, c.in, 0);
+      auto& conv = static_cast<Conv2D&>(*layer);
+      conv.set_algorithm(algorithm);
+      if (conv.algorithm() != algorithm) continue;  // Direct is for stride 1 only
+      SCOPED_TRACE(describe(c) + (algorithm == ConvAlgorithm::Gemm ? " gemm" : " direct"));
+      Options o;
+      o.batch = 3;
+      const auto r = check_layer(*layer, o);
+      EXPECT_TRUE(r.ok) << r.log;
+    }
   }
 }
 
 TEST(ConvGradcheck, BatchOfOne) {
-  const LayerPtr layer = make_layer(conv(3, 3, 1, 1, ActivationKind::Tanh), {2, 5, 5}, 0);
-  Options o;
-  o.batch = 1;
-  const auto r = check_layer(*layer, o);
-  EXPECT_TRUE(r.ok) << r.log;
+  for (ConvAlgorithm algorithm : {ConvAlgorithm::Gemm, ConvAlgorithm::Direct}) {
+    const LayerPtr layer = make_layer(conv(3, 3, 1, 1, ActivationKind::Tanh), {2, 5, 5}, 0);
+    static_cast<Conv2D&>(*layer).set_algorithm(algorithm);
+    Options o;
+    o.batch = 1;
+    const auto r = check_layer(*layer, o);
+    EXPECT_TRUE(r.ok) << r.log;
+  }
 }
 
 TEST(PoolGradcheck, MaxPool) {
