@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/logic/curve_trends.h"
 #include "app/gui/logic/ticks.h"
 #include "app/gui/plot/plot.h"
 #include "app/gui/theme/palette.h"
@@ -35,6 +36,10 @@ constexpr const char* kHelpCurves =
     "while training loss keeps falling, the network is memorising its training examples instead "
     "of learning the pattern: that is overfitting. More data, a smaller network or "
     "regularisation help.";
+constexpr const char* kHelpOverfit =
+    "The network now fits the training examples better and better but new examples worse: it is "
+    "memorising noise. Stopping at the marked step (early stopping), more data, a smaller network "
+    "or regularisation (L2, dropout) help.";
 constexpr const char* kHelpLog =
     "Log scale spaces 1, 0.1, 0.01 evenly, so late, small improvements stay visible instead of "
     "flattening into the floor.";
@@ -75,7 +80,7 @@ float block_width(const char* caption, const std::string& value, float scale) {
 // A caption over a big number, wrapping to a new line when the row is full.
 void metric_block(bool first, const char* caption, const std::string& value, ImU32 color,
                   const char* help) {
-  const float scale = 1.7f, spacing = ImGui::GetFontSize() * 1.6f;
+  const float scale = 1.6f, spacing = ImGui::GetFontSize() * 1.6f;  // 1.6: the shell's large font
   if (!first) {
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + spacing + block_width(caption, value, scale) <= right_edge)
@@ -148,7 +153,20 @@ const char* placeholder(const Snapshot* snap) {
   return snap ? "No training yet. Press Play to watch the loss fall." : "Waiting for the trainer...";
 }
 
-void loss_plot(const Snapshot* snap, const Curves& c, const CurvesPanelState& ui, ImVec2 size) {
+void draw_overfit_warning(const OverfitReport& r, bool epochs) {
+  if (!r.overfitting) return;
+  const std::string at = epochs ? "epoch " + format_value(r.best_epoch, 3) : "step " + format_count(r.best_step);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().class_u32(3)),
+                     "Overfitting: validation loss is up %s from its best (%s) while training loss "
+                     "still falls.",
+                     format_percent(r.rise).c_str(), at.c_str());
+  ImGui::PopTextWrapPos();
+  tooltip_for_last_item(kHelpOverfit);
+}
+
+void loss_plot(const Snapshot* snap, const Curves& c, const CurvesPanelState& ui,
+               const OverfitReport& overfit, ImVec2 size) {
   Plot p("##loss", size);
   unsigned flags = ui.x_in_epochs ? AxisFlags::None : AxisFlags::IntegerX;
   if (ui.log_scale) flags |= AxisFlags::LogY;
@@ -158,6 +176,9 @@ void loss_plot(const Snapshot* snap, const Curves& c, const CurvesPanelState& ui
   if (ui.show_train) p.line("training", c.x.data(), c.train_loss.data(), c.n(), {.color = train_color()});
   if (ui.show_validation)
     p.line("validation", c.x.data(), c.val_loss.data(), c.n(), {.color = val_color(), .dashed = true});
+  if (overfit.overfitting && ui.show_validation)
+    p.vline(ui.x_in_epochs ? overfit.best_epoch : static_cast<double>(overfit.best_step),
+            ImGui::GetColorU32(ImGuiCol_TextDisabled), "best validation");
   p.end();
 }
 
@@ -167,17 +188,18 @@ void accuracy_plot(const Snapshot* snap, const Curves& c, const CurvesPanelState
   p.setup_axes(ui.x_in_epochs ? "epoch" : "step", regression ? "R\xc2\xb2" : "accuracy (%)",
                ui.x_in_epochs ? AxisFlags::None : AxisFlags::IntegerX);
   p.set_placeholder(placeholder(snap));
-  if (regression) {
-    p.clamp_y(-1, 1);  // early R^2 can be hugely negative; the interesting part is near 1
-    p.hline(0, ImGui::GetColorU32(ImGuiCol_TextDisabled), "average guess");
-  } else {
-    const int k = snap ? std::max(2, snap->num_classes) : 2;
-    p.clamp_y(0, 100);
-    p.hline(100.0 / k, ImGui::GetColorU32(ImGuiCol_TextDisabled), "chance");
-  }
   if (ui.show_train) p.line("training", c.x.data(), c.train_acc.data(), c.n(), {.color = train_color()});
   if (ui.show_validation)
     p.line("validation", c.x.data(), c.val_acc.data(), c.n(), {.color = val_color(), .dashed = true});
+  // Reference lines: what a network that learned nothing would score.
+  const ImU32 ref = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  if (regression) {
+    p.clamp_y(-1, 1);  // early R^2 can be hugely negative; the interesting part is near 1
+    p.hline(0, ref, "average guess");
+  } else {
+    p.clamp_y(0, 100);
+    p.hline(100.0 / (snap ? std::max(2, snap->num_classes) : 2), ref, "chance");
+  }
   p.end();
 }
 
@@ -189,11 +211,13 @@ void draw_curves_panel(const nnplay::Snapshot* snap, CurvesPanelState& ui) {
   if (snap && snap->diverged && !snap->message.empty())
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().class_u32(3)), "%s", snap->message.c_str());
 
+  const OverfitReport overfit = snap ? detect_overfitting(snap->history) : OverfitReport{};
+  draw_overfit_warning(overfit, ui.x_in_epochs);
   Curves c;
   if (snap) collect(*snap, ui.x_in_epochs, snap->task != Task::Regression, c);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (!ui.show_accuracy) {
-    loss_plot(snap, c, ui, avail);
+    loss_plot(snap, c, ui, overfit, avail);
     return;
   }
   // Side by side or stacked, whichever gives each plot a shape closer to 16:10.
@@ -203,12 +227,12 @@ void draw_curves_panel(const nnplay::Snapshot* snap, CurvesPanelState& ui) {
   const bool side_by_side = std::abs(std::log(side / 1.6f)) <= std::abs(std::log(stacked / 1.6f));
   if (side_by_side) {
     const ImVec2 size{(avail.x - gap) / 2, avail.y};
-    loss_plot(snap, c, ui, size);
+    loss_plot(snap, c, ui, overfit, size);
     ImGui::SameLine(0, gap);
     accuracy_plot(snap, c, ui, size);
   } else {
     const ImVec2 size{avail.x, (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2};
-    loss_plot(snap, c, ui, size);
+    loss_plot(snap, c, ui, overfit, size);
     accuracy_plot(snap, c, ui, size);
   }
 }
