@@ -88,7 +88,7 @@ int dump_grads_command(int argc, char** argv) {
   ts.batch_size = b;
   TrainingSession s(batch, e.network, e.loss, ts, e.seed, &pool);
   if (e.weights) s.set_params(std::vector<Scalar>(e.weights->begin(), e.weights->end()));
-  const std::vector<Scalar> initial = s.network().params();
+  const std::vector<Scalar> initial(s.network().params().begin(), s.network().params().end());
 
   json out;
   out["inputs"] = matrix_rows(x);
@@ -110,7 +110,7 @@ int dump_grads_command(int argc, char** argv) {
   }
   out["layers"] = std::move(layers);
   double loss = NAN;
-  std::vector<Scalar> first_grads;
+  ParamVector first_grads;
   for (long i = 0; i < std::max<long>(k, 1); ++i) {
     if (i == 0) {
       const double l = s.step();

@@ -21,6 +21,11 @@ using ConstMatrixMap = Eigen::Map<const Matrix>;
 using RowVectorMap = Eigen::Map<RowVector>;
 using ConstRowVectorMap = Eigen::Map<const RowVector>;
 
+// The flat parameter buffer is 64-byte aligned: Eigen's matrix-vector kernels pick their
+// summation order from the data's alignment, so an unaligned buffer would make results depend
+// on where malloc put it and break bit-for-bit reproducibility.
+using ParamVector = std::vector<Scalar, Eigen::aligned_allocator<Scalar>>;
+
 // Per-sample feature shape. Dense data is (features, 1, 1).
 struct Shape {
   int c = 1, h = 1, w = 1;

@@ -1,6 +1,49 @@
 #include "engine/core/thread_pool.h"
 
+#include <chrono>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
+// How a job runs (all of it decides only WHICH thread runs a task, never what a task computes):
+// - parallel_for posts the job under the lock and resets next_task_ to 0, then claims tasks
+//   itself like any worker.
+// - A worker joins a job only while some of its tasks are unclaimed (active_workers_ counts the
+//   joined ones). A worker that wakes late finds nothing to do and does not join, so the caller
+//   never waits for a thread that the OS has not scheduled yet.
+// - remaining_ counts unfinished tasks plus joined workers (each holds one count from joining,
+//   while tasks are unclaimed so it is > 0, until it has left run_tasks). At 0 the job is over
+//   and job_ and tasks_ can be replaced safely.
+// - Training posts a job per step, back to back, and waking a sleeping thread costs tens of
+//   microseconds (far more on a busy machine), so both sides poll briefly before blocking:
+//   workers for the next job (next_task_ dropping back to 0), the caller for the last tasks.
+
 namespace nnplay {
+
+namespace {
+
+constexpr auto kSpin = std::chrono::microseconds(200);
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#endif
+}
+
+// Polls done() for up to kSpin; returns whether it became true.
+template <class Done>
+bool spin_until(Done done) {
+  const auto until = std::chrono::steady_clock::now() + kSpin;
+  for (;;) {
+    for (int i = 0; i < 64; ++i) {
+      if (done()) return true;
+      cpu_relax();
+    }
+    if (std::chrono::steady_clock::now() >= until) return done();
+  }
+}
+
+}  // namespace
 
 ThreadPool::ThreadPool(int threads) {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -19,7 +62,7 @@ ThreadPool::~ThreadPool() {
 void ThreadPool::run_tasks(int worker) {
   for (int t = next_task_.fetch_add(1); t < tasks_; t = next_task_.fetch_add(1)) {
     (*job_)(t, worker);
-    remaining_.fetch_sub(1);
+    remaining_.fetch_sub(1, std::memory_order_acq_rel);
   }
 }
 
@@ -33,32 +76,41 @@ void ThreadPool::parallel_for(int tasks, const std::function<void(int, int)>& fn
     std::lock_guard lock(mutex_);
     job_ = &fn;
     tasks_ = tasks;
-    next_task_.store(0);
     remaining_.store(tasks);
-    active_workers_ = static_cast<int>(workers_.size());
+    active_workers_ = 0;
     ++generation_;
+    next_task_.store(0);  // polling workers take the reset as the signal of a new job
   }
   wake_.notify_all();
   run_tasks(0);
-  // Wait until every worker has left run_tasks, so job_ can be replaced safely.
+  // Every task is claimed; wait for those still running on workers, and for the workers to
+  // leave run_tasks.
+  spin_until([this] { return remaining_.load(std::memory_order_acquire) == 0; });
   std::unique_lock lock(mutex_);
-  done_.wait(lock, [this] { return active_workers_ == 0; });
+  done_.wait(lock, [this] { return remaining_.load() == 0 && active_workers_ == 0; });
   job_ = nullptr;
 }
 
 void ThreadPool::worker_loop(int worker) {
   uint64_t seen = 0;
+  int seen_tasks = 0;  // task count of the last job seen: next_task_ stays >= it until a new job
   for (;;) {
+    spin_until([&] { return next_task_.load(std::memory_order_relaxed) < seen_tasks; });
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
       if (stop_) return;
       seen = generation_;
+      seen_tasks = tasks_;
+      if (next_task_.load() >= tasks_) continue;  // woke too late: the others took every task
+      ++active_workers_;
+      remaining_.fetch_add(1);
     }
     run_tasks(worker);
     {
       std::lock_guard lock(mutex_);
-      if (--active_workers_ == 0) done_.notify_one();
+      --active_workers_;
+      if (remaining_.fetch_sub(1) == 1) done_.notify_one();
     }
   }
 }

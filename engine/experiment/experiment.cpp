@@ -30,13 +30,14 @@ LayerSpec read_layer(const JsonReader& r) {
                     {"dense", "conv2d", "maxpool2d", "avgpool2d", "flatten", "dropout"});
   s.units = r.integer("units", 8, 1, 100000);
   s.channels = r.integer("channels", 8, 1, 1024);
-  s.kernel = r.integer("kernel", s.type == "conv2d" ? 3 : 2, 1, 64);
-  s.stride = r.integer("stride", s.type == "conv2d" ? 1 : s.kernel, 1, 64);
+  const bool pool = s.type == "maxpool2d" || s.type == "avgpool2d";
+  s.kernel = r.integer("kernel", pool ? 2 : s.kernel, 1, 64);
+  s.stride = r.integer("stride", pool ? s.kernel : s.stride, 1, 64);
   s.padding = r.integer("padding", 0, 0, 64);
   s.rate = r.number("rate", 0.5, 0, 0.95);
   s.activation.kind = *parse_activation(r.choice("activation", "linear", activation_names()));
-  s.activation.alpha = static_cast<Scalar>(r.number("alpha", 0.01, 0, 10));
-  if (s.activation.kind == ActivationKind::Elu && !r.has("alpha")) s.activation.alpha = 1;
+  if (r.has("alpha") || s.activation.kind == ActivationKind::Elu)
+    s.activation.alpha = static_cast<Scalar>(r.number("alpha", 1.0, 0, 10));
   s.init = read_init(r);
   if (r.has("weight")) s.weight = r.numbers("weight", 50'000'000);
   if (r.has("bias")) s.bias = r.numbers("bias", 1'000'000);

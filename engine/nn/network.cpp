@@ -46,7 +46,7 @@ void Network::initialize(Rng& rng) {
   }
 }
 
-int Network::adopt_matching(const Network& old, const std::vector<Scalar>& old_params) {
+int Network::adopt_matching(const Network& old, const ParamVector& old_params) {
   // Match layers by position first from the front, so inserting a layer keeps those before it,
   // then from the back, so the output layer survives an inserted hidden layer.
   int kept = 0;

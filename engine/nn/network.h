@@ -16,7 +16,7 @@ struct Workspace {
   Matrix targets;       // (B, 1) or (B, k)
   Matrix d_out;         // dL/d(output)
   Matrix grad_a[2];     // ping-pong dL/da between layers
-  std::vector<Scalar> grads;
+  ParamVector grads;  // aligned like the parameters, so reductions into it are reproducible
 };
 
 class Network {
@@ -32,8 +32,8 @@ class Network {
   const Layer& layer(int i) const { return *layers_[i]; }
   size_t param_offset(int i) const { return offsets_[i]; }
   size_t param_count() const { return params_.size(); }
-  std::vector<Scalar>& params() { return params_; }
-  const std::vector<Scalar>& params() const { return params_; }
+  ParamVector& params() { return params_; }
+  const ParamVector& params() const { return params_; }
   Shape input_shape() const { return spec_.input; }
   Shape output_shape() const { return layers_.back()->output_shape(); }
   double flops_per_sample() const;  // forward multiply-adds
@@ -41,7 +41,7 @@ class Network {
   void initialize(Rng& rng);
   // Copies parameters of layers whose spec and shapes are unchanged from `old` (architecture
   // edits keep what they can). Returns how many layers were kept.
-  int adopt_matching(const Network& old, const std::vector<Scalar>& old_params);
+  int adopt_matching(const Network& old, const ParamVector& old_params);
 
   // Forward through all layers; returns the output (logits for classification losses).
   // params defaults to this network's own buffer.
@@ -55,7 +55,7 @@ class Network {
   NetworkSpec spec_;
   std::vector<LayerPtr> layers_;
   std::vector<size_t> offsets_;
-  std::vector<Scalar> params_;
+  ParamVector params_;
 };
 
 }  // namespace nnplay

@@ -16,6 +16,9 @@ constexpr double kFlopsPerChunk = 400'000;
 constexpr int kMinRowsPerChunk = 16;
 constexpr int kMaxChunks = 16;
 constexpr int kInferRows = 1024;
+// Parameters per gradient-reduction task: slices stay in L2 across the chunk passes and give the
+// pool work of a few microseconds each. Like chunks, slices depend on the network only.
+constexpr size_t kReduceSlice = 16 * 1024;
 
 uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
 
@@ -116,14 +119,25 @@ double TrainingSession::step() {
   else
     for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
 
-  // Fixed reduction order: chunk 0, then 1, ... whatever thread computed them.
-  grads_.assign(chunks_[0].grads.begin(), chunks_[0].grads.end());
+  // Fixed reduction order: chunk 0, then 1, ... whatever thread computed them. Slices of the
+  // parameters are reduced in parallel; every element keeps that order.
+  grads_.resize(np);
+  const int slices = chunks > 1 ? static_cast<int>(std::clamp<size_t>(np / kReduceSlice, 1, kMaxChunks)) : 1;
+  auto reduce = [&](int s, int) {
+    const size_t lo = np * s / slices, hi = np * (s + 1) / slices;
+    Scalar* out = grads_.data();
+    std::copy(chunks_[0].grads.data() + lo, chunks_[0].grads.data() + hi, out + lo);
+    for (int c = 1; c < chunks; ++c) {
+      const Scalar* g = chunks_[c].grads.data();
+      for (size_t i = lo; i < hi; ++i) out[i] += g[i];
+    }
+  };
+  if (pool_ && slices > 1)
+    pool_->parallel_for(slices, reduce);
+  else
+    reduce(0, 0);
   double loss = chunk_loss_[0];
-  for (int c = 1; c < chunks; ++c) {
-    const Scalar* g = chunks_[c].grads.data();
-    for (size_t i = 0; i < np; ++i) grads_[i] += g[i];
-    loss += chunk_loss_[c];
-  }
+  for (int c = 1; c < chunks; ++c) loss += chunk_loss_[c];
   regularize();
   auto& p = net_->params();
   if (settings_.collect_stats) params_before_.assign(p.begin(), p.end());
@@ -295,7 +309,7 @@ void TrainingSession::set_params(const std::vector<Scalar>& p) {
   if (p.size() != net_->param_count())
     throw Error("the saved weights have " + std::to_string(p.size()) + " values but the network has " +
                 std::to_string(net_->param_count()) + " parameters");
-  net_->params() = p;
+  net_->params().assign(p.begin(), p.end());
 }
 
 }  // namespace nnplay

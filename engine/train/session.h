@@ -69,7 +69,7 @@ class TrainingSession {
   ThreadPool* pool() const { return pool_; }
   // Chunks a batch of b rows splits into (depends on b and the network only).
   int plan_chunks(int b) const;
-  const std::vector<Scalar>& last_grads() const { return grads_; }
+  const ParamVector& last_grads() const { return grads_; }
   // The training-row indices of the current epoch in the order minibatches take them.
   const std::vector<int>& first_batch_indices() const { return order_; }
 
@@ -92,7 +92,8 @@ class TrainingSession {
   long steps_ = 0, epoch_ = 0, samples_seen_ = 0;
   std::vector<Workspace> chunks_;          // one per planned chunk
   mutable std::vector<Workspace> infer_;   // one per worker, for predict()
-  std::vector<Scalar> grads_, update_, params_before_;
+  ParamVector grads_;
+  ParamVector params_before_;
   std::vector<double> chunk_loss_;
   std::vector<int> batch_idx_;
   int last_batch_ = 0;

@@ -13,7 +13,7 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
-bool all_finite(const std::vector<Scalar>& v) {
+bool all_finite(const ParamVector& v) {
   for (Scalar x : v)
     if (!std::isfinite(x)) return false;
   return true;
@@ -25,7 +25,7 @@ Trainer::Trainer(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, L
     : pool_(options.threads), options_(options), seed_(seed),
       history_(options.history_capacity), layer_history_(256) {
   session_ = std::make_unique<TrainingSession>(std::move(data), spec, loss, settings, seed, &pool_);
-  last_finite_ = session_->network().params();
+  last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
   record_metrics();
   publish();
   thread_ = std::thread([this] { run(); });
@@ -98,7 +98,10 @@ void Trainer::apply(Command& c) {
       [&](auto& x) {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, cmd::Play>) {
-          if (!diverged_) running_ = true;
+          if (!diverged_) {
+            running_ = true;
+            message_.clear();
+          }
         } else if constexpr (std::is_same_v<T, cmd::Pause>) {
           running_ = false;
           pending_steps_ = 0;
@@ -118,19 +121,21 @@ void Trainer::apply(Command& c) {
           message_.clear();
           history_.clear();
           layer_history_.clear();
-          last_finite_ = session_->network().params();
+          last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
           ++params_version_;
         } else if constexpr (std::is_same_v<T, cmd::SetSettings>) {
           session_->set_settings(x.settings);
         } else if constexpr (std::is_same_v<T, cmd::ReplaceNetwork>) {
           session_->replace_network(x.spec, x.loss);
-          last_finite_ = session_->network().params();
+          if (!diverged_) message_.clear();
+          last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
           history_.clear();
           layer_history_.clear();
           ++params_version_;
         } else if constexpr (std::is_same_v<T, cmd::ReplaceData>) {
           session_->replace_data(x.data);
-          last_finite_ = session_->network().params();
+          if (!diverged_) message_.clear();
+          last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
           ++params_version_;
         } else if constexpr (std::is_same_v<T, cmd::SetGrid>) {
           want_grid_ = x.request.resolution > 0;
@@ -265,7 +270,7 @@ void Trainer::publish() {
       message_ = e.what();
     }
   }
-  if (!diverged_ && all_finite(net.params())) last_finite_ = net.params();
+  if (!diverged_ && all_finite(net.params())) last_finite_.assign(net.params().begin(), net.params().end());
   s->version = ++version_;
   s->params_version = params_version_;
   s->step = session_->steps();
@@ -279,7 +284,7 @@ void Trainer::publish() {
   s->task = d.task;
   s->num_classes = d.num_classes;
   s->settings = session_->settings();
-  s->params = net.params();
+  s->params.assign(net.params().begin(), net.params().end());
   for (int l = 0; l < net.size(); ++l) s->param_offsets.push_back(net.param_offset(l));
   s->train_size = d.train.rows();
   s->validation_size = d.validation.rows();
