@@ -10,6 +10,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -36,9 +38,12 @@ constexpr double kFrameSeconds = 1.0 / 60.0;
 constexpr double kScreenshotTimeout = 300.0;
 
 // --screenshot: train, wait until boundary and curves show the final state, then capture.
+// Steps go out in about kChunks pieces, one per frame, so the curves get a point per piece
+// instead of one jump.
 struct ScreenshotJob {
+  static constexpr long kChunks = 60;
   std::string path;
-  long steps = 0;
+  long steps = 0, sent = 0;
   int frame = 0, settled = 0;
 };
 
@@ -91,23 +96,6 @@ bool choose_document(Shell& sh) {
   return open_document(s, default_experiment(), "");
 }
 
-// First launch: make the canvas panel about square (plot plus its title and toolbar).
-void initial_layout(Shell& sh, float menu_guess) {
-  UiPrefs& p = sh.state.prefs;
-  if (p.has_layout) return;
-  int w = 0, h = 0;
-  glfwGetWindowSize(sh.window, &w, &h);
-  const float scale = ui_scale(sh.state);
-  const LayoutMetrics m = layout_metrics(scale, menu_guess);
-  LayoutFractions f = p.layout;
-  f.right_split = 1.0f;  // find the square height, then add the panel's title and toolbar
-  const Layout full = compute_layout(float(w), float(h), f, m);
-  const float extra = 2.6f * (kBaseFontPx * scale + 8 * scale);
-  f.right_split = (full.canvas.w + extra) / std::max(1.0f, full.canvas.h);
-  p.layout = clamp_fractions(f, float(w), float(h), m);
-  p.has_layout = true;
-}
-
 void capture(Shell& sh, const std::string& path) {
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(sh.window, &fw, &fh);
@@ -116,15 +104,23 @@ void capture(Shell& sh, const std::string& path) {
   write_sidecar(path, img, sh.layout, framebuffer_scale(sh.window), sh.state.snap.get());
 }
 
+// Sends the next piece of training when the previous one is done.
+void send_steps(ScreenshotJob& j, AppState& s) {
+  const Snapshot* snap = s.snap.get();
+  if (j.sent >= j.steps || !snap || snap->running || snap->step < j.sent) return;
+  const long chunk = std::min(j.steps - j.sent, std::max(1L, j.steps / ScreenshotJob::kChunks));
+  send(s, cmd::Step{int(chunk)});
+  j.sent += chunk;
+}
+
 // Returns true on the frame to capture.
 bool screenshot_tick(Shell& sh, double now) {
   ScreenshotJob& j = *sh.job;
   AppState& s = sh.state;
-  ++j.frame;
-  if (j.frame == 2 && j.steps > 0) send(s, cmd::Step{int(j.steps)});  // after the first SetGrid
-  if (j.frame < 3) return false;
+  if (++j.frame < 2) return false;  // the canvas sends its grid request in the first frame
+  send_steps(j, s);
   const Snapshot* snap = s.snap.get();
-  const bool trained = snap && snap->step >= j.steps && !snap->running;
+  const bool trained = j.sent >= j.steps && snap && snap->step >= j.steps && !snap->running;
   const bool grid_current = snap && snap->grid && snap->grid->params_version == snap->params_version;
   if (!trained || !grid_current) {
     j.settled = 0;
@@ -184,6 +180,8 @@ void one_frame(Shell& sh, bool& quit) {
   prepare_frame(sh);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // A scripted screenshot has no mouse: the pointer parked over a panel would show a tooltip.
+  if (sh.job && !sh.replay) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   const auto replay_shot = feed_replay(sh, now, quit);
   ImGui::NewFrame();
   const FrameRequests fr = draw_frame(sh.state, sh.layout, now);
@@ -215,7 +213,7 @@ void run_loop(Shell& sh) {
       glfwWaitEventsTimeout(0.1);  // minimised: nothing to draw; training carries on
       continue;
     }
-    if (++sh.frames == 1) initial_layout(sh, kBaseFontPx * ui_scale(sh.state) + 8);
+    ++sh.frames;
     one_frame(sh, quit);
   }
 }

@@ -84,14 +84,16 @@ def shrink(rect, frac):
     return [x + dx, y + dy, w - 2 * dx, h - 2 * dy]
 
 
-def is_blue(p):  # class 0 (Okabe-Ito blue) and its lighter shades
+# The boundary is shaded by confidence, so early in training its colours are pale tints:
+# a small but consistent lean towards blue or orange is what counts, grey and white do not.
+def is_blue(p):  # class 0 (Okabe-Ito blue) and its tints
     r, g, b = p
-    return b > r + 25 and b > 90
+    return b >= r + 5 and b > 60
 
 
-def is_orange(p):  # class 1 (Okabe-Ito orange) and its lighter shades
+def is_orange(p):  # class 1 (Okabe-Ito orange) and its tints
     r, g, b = p
-    return r > b + 35 and g > b and r > 120
+    return r >= b + 5 and g >= b and r > 120
 
 
 def is_ink(p):  # coloured plot lines (not the grey of text, axes and background)
@@ -117,7 +119,7 @@ def check_default(path, w, h):
     blue = sum(map(is_blue, px)) / len(px)
     orange = sum(map(is_orange, px)) / len(px)
     print(f"canvas: {blue:.1%} blue-ish, {orange:.1%} orange-ish pixels")
-    if blue < 0.05 or orange < 0.05:
+    if blue < 0.10 or orange < 0.10:
         fail("the decision boundary does not show both class colours")
     curves = shrink(side["panels"]["curves"], 0.1)
     ink = sum(map(is_ink, pixels(img, curves, 1)))

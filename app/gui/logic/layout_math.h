@@ -27,7 +27,7 @@ struct LayoutFractions {
   float left = 0.24f;         // left column width / window width
   float right = 0.36f;        // right column width / window width
   float left_split = 0.60f;   // controls height / column height (rest: data controls)
-  float right_split = 0.60f;  // canvas height / column height (rest: curves)
+  float right_split = 0.64f;  // canvas height / column height (rest: curves)
   bool operator==(const LayoutFractions&) const = default;
 };
 

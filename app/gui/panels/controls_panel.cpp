@@ -85,8 +85,11 @@ void draw_counters(const Snapshot* snap) {
   ImGui::Text("%s samples/s", rate_text(snap ? snap->samples_per_second : 0).c_str());
   tooltip_for_last_item("Training examples processed per second (forward and backward pass).");
   if (snap) {
-    ImGui::TextDisabled("%d training, %d validation, %d test points; %d threads", snap->train_size,
-                        snap->validation_size, snap->test_size, snap->threads);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%d training, %d validation, %d test points; %d training thread%s",
+                       snap->train_size, snap->validation_size, snap->test_size, snap->threads,
+                       snap->threads == 1 ? "" : "s");
+    ImGui::PopStyleColor();
   }
 }
 
