@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
+
 namespace nnplay {
 
 Pool2D::Pool2D(Shape in, int kernel, int stride)
@@ -27,7 +31,7 @@ void max_pool_2x2(const Scalar* x, int w, Scalar* out, int out_h, int out_w) {
 
 // Backward of max_pool_2x2: writes all four inputs of every window (the winner gets the
 // gradient, the rest 0), so dx needs no zeroing except at a dropped odd edge.
-void max_pool_2x2_backward(const Scalar* x, int w, const Scalar* a, const Scalar* da,
+[[maybe_unused]] void max_pool_2x2_backward(const Scalar* x, int w, const Scalar* a, const Scalar* da,
                            Scalar* dx, int out_h, int out_w) {
   for (int i = 0; i < out_h; ++i) {
     const Scalar* __restrict r0 = x + size_t(2 * i) * w;
@@ -51,6 +55,44 @@ void max_pool_2x2_backward(const Scalar* x, int w, const Scalar* a, const Scalar
     }
   }
 }
+
+#if defined(__AVX512F__) && !defined(NNPLAY_DOUBLE)
+// The same for float with AVX-512, in input-row order so loads and stores are contiguous and
+// the row's end is a masked operation instead of a scalar loop (LeNet's rows are 28 and 10
+// wide). Lane x holds input column x; its window's max and gradient are a[x/2], g[x/2]; its
+// window partner x^1 comes from swapping neighbouring lanes.
+void max_pool_2x2_backward_avx512(const float* x, int w, const float* a, const float* da,
+                                  float* dx, int out_h, int out_w) {
+  const __m512i dup = _mm512_set_epi32(7, 7, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0);
+  const __mmask16 even = 0x5555, odd = 0xAAAA;
+  const int width = 2 * out_w;  // columns covered by windows
+  for (int i = 0; i < out_h; ++i) {
+    const float* r0 = x + size_t(2 * i) * w;
+    const float* r1 = r0 + w;
+    float* d0 = dx + size_t(2 * i) * w;
+    float* d1 = d0 + w;
+    for (int col = 0; col < width; col += 16) {
+      const int n = std::min(16, width - col);
+      const __mmask16 m = static_cast<__mmask16>((1u << n) - 1);
+      const __mmask16 half = static_cast<__mmask16>((1u << (n / 2)) - 1);
+      const size_t o = size_t(i) * out_w + col / 2;
+      const __m512 v = _mm512_permutexvar_ps(dup, _mm512_maskz_loadu_ps(half, a + o));
+      const __m512 g = _mm512_permutexvar_ps(dup, _mm512_maskz_loadu_ps(half, da + o));
+      const __m512 top = _mm512_maskz_loadu_ps(m, r0 + col), bottom = _mm512_maskz_loadu_ps(m, r1 + col);
+      const __mmask16 t = _mm512_cmp_ps_mask(top, v, _CMP_EQ_OQ);
+      const __mmask16 tp = _mm512_cmp_ps_mask(_mm512_permute_ps(top, 0xB1), v, _CMP_EQ_OQ);
+      const __mmask16 b = _mm512_cmp_ps_mask(bottom, v, _CMP_EQ_OQ);
+      const __mmask16 bp = _mm512_cmp_ps_mask(_mm512_permute_ps(bottom, 0xB1), v, _CMP_EQ_OQ);
+      // Window order: top-left (even lane of top), top-right, bottom-left, bottom-right; the
+      // first equal to the max wins, and bottom-right takes it when none does.
+      const __mmask16 win_top = (t & even) | (t & ~tp & odd);
+      const __mmask16 win_bottom = (b & ~t & ~tp & even) | (~t & ~tp & ~bp & odd);
+      _mm512_mask_storeu_ps(d0 + col, m, _mm512_maskz_mov_ps(win_top, g));
+      _mm512_mask_storeu_ps(d1 + col, m, _mm512_maskz_mov_ps(win_bottom, g));
+    }
+  }
+}
+#endif
 
 }  // namespace
 
@@ -95,7 +137,11 @@ void MaxPool2D::backward(const Scalar*, const Matrix& x, LayerBuffers& buf, cons
       const Scalar* ac = buf.a.data() + b * buf.a.cols() + size_t(c) * plane_out;
       const Scalar* gc = da.data() + b * da.cols() + size_t(c) * plane_out;
       if (fast) {
+#if defined(__AVX512F__) && !defined(NNPLAY_DOUBLE)
+        max_pool_2x2_backward_avx512(xc, in_.w, ac, gc, dc, out_h_, out_w_);
+#else
         max_pool_2x2_backward(xc, in_.w, ac, gc, dc, out_h_, out_w_);
+#endif
         continue;
       }
       for (int i = 0; i < out_h_; ++i)

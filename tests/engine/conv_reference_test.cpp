@@ -226,6 +226,48 @@ TEST(PoolReference, MaxPoolPicksWindowMaximaAndRoutesGradient) {
   EXPECT_EQ(dx, want);
 }
 
+// Max pooling against the definition (first maximum in reading order takes the gradient), on
+// data full of ties as after a ReLU, for the vectorised 2x2 path and the general one.
+TEST(PoolReference, MaxPoolMatchesDefinitionWithTies) {
+  Rng rng(21);
+  struct Case {
+    Shape in;
+    int k, s;
+  };
+  for (const Case& c : std::vector<Case>{{{3, 28, 28}, 2, 2}, {{2, 9, 7}, 2, 2}, {{16, 10, 10}, 2, 2},
+                                        {{2, 36, 4}, 2, 2}, {{2, 7, 8}, 3, 2}, {{1, 6, 6}, 3, 3}}) {
+    SCOPED_TRACE(shape_string(c.in) + " k" + std::to_string(c.k));
+    LayerSpec spec = spec_of("maxpool2d", c.k);
+    spec.stride = c.s;
+    const LayerPtr layer = make_layer(spec, c.in, 0);
+    const Shape out = layer->output_shape();
+    Matrix x(3, c.in.size());
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+      x.data()[i] = rng.uniform() < 0.5 ? Scalar(0) : Scalar(int(rng.below(4)));
+    const Matrix da = random_matrix(3, out.size(), rng);
+    LayerBuffers buf;
+    Matrix dx = Matrix::Constant(3, c.in.size(), 5);
+    layer->forward(nullptr, x, buf, true);
+    layer->backward(nullptr, x, buf, da, &dx, nullptr);
+    Matrix want = Matrix::Zero(3, c.in.size());
+    for (int b = 0; b < 3; ++b)
+      for (int ch = 0; ch < c.in.c; ++ch)
+        for (int i = 0; i < out.h; ++i)
+          for (int j = 0; j < out.w; ++j) {
+            int best = -1;
+            for (int ki = 0; ki < c.k; ++ki)
+              for (int kj = 0; kj < c.k; ++kj) {
+                const int at = (ch * c.in.h + i * c.s + ki) * c.in.w + j * c.s + kj;
+                if (best < 0 || x(b, at) > x(b, best)) best = at;
+              }
+            const int o = (ch * out.h + i) * out.w + j;
+            ASSERT_EQ(buf.a(b, o), x(b, best));
+            want(b, best) += da(b, o);
+          }
+    EXPECT_EQ(dx, want);
+  }
+}
+
 TEST(PoolReference, AvgPoolAveragesAndSpreadsGradient) {
   Matrix x(1, 18);  // two channels of 3x3; the last row and column fall outside the windows
   x << 1, 2, 100,
