@@ -19,16 +19,37 @@ enum Slot {
   kProduct = 1,  // Gemm: W * col, or dz gathered the same way
   kColGrad = 2,  // Gemm: dL/dcol
   kPadIn = 3,    // Direct: zero-padded copy of one input image
-  kPadGrad = 4,  // Direct: zero-padded copy of one output gradient
-  kFlipped = 5,  // Direct: filters flipped and transposed for dL/dx
-  kGradAcc = 6,  // Direct: per-lane partial sums of dL/dW
-  kSlots = 7
+  kPadGrad = 4,  // Direct: one output gradient, rows rounded up to whole packets
+  kPadBack = 5,  // Direct: one output gradient padded by k-1-p, for dL/dx
+  kFlipped = 6,  // Direct: filters flipped and transposed for dL/dx
+  kGradAcc = 7,  // Direct: per-lane partial sums of dL/dW
+  kStamp = 8,    // Direct: the geometry the padded buffers were zeroed for
+  kSlots = 9
 };
 
 // A scratch buffer of at least n scalars; grows, never shrinks, so steps do not reallocate.
 Scalar* reserve(Matrix& m, Eigen::Index n) {
   if (m.size() < n) m.resize(1, n);
   return m.data();
+}
+
+// The same, all zero when `fresh` or newly allocated. Padded copies only ever write their
+// interior, so for a fixed geometry the padding stays zero from then on.
+Scalar* reserve_zeroed(Matrix& m, Eigen::Index n, bool fresh) {
+  if (m.size() < n || fresh) m.setZero(1, std::max(m.size(), n));
+  return m.data();
+}
+
+// True (once) when buf's padded buffers were last used for another geometry: a workspace can
+// outlive an edit of the network, so a layer may inherit buffers with data in the padding.
+bool new_geometry(LayerBuffers& buf, const ConvGeometry& g) {
+  const Scalar stamp[6] = {Scalar(g.in.c), Scalar(g.in.h), Scalar(g.in.w),
+                           Scalar(g.out_channels), Scalar(g.kernel), Scalar(g.padding)};
+  Matrix& m = buf.scratch[kStamp];
+  if (m.size() == 6 && std::equal(stamp, stamp + 6, m.data())) return false;
+  m.resize(1, 6);
+  std::copy_n(stamp, 6, m.data());
+  return true;
 }
 
 // Output columns [lo, hi) of one kernel tap (ki or kj fixed) read inside the image; the rest
@@ -51,11 +72,10 @@ constexpr int kLanes = Eigen::internal::packet_traits<Scalar>::size;
 
 inline int round_up(int n, int m) { return (n + m - 1) / m * m; }
 
-// A padded copy: `planes` planes of (h, w) placed at (pad, pad) in planes of `rows` x `stride`
-// zeros. dst must hold planes * rows * stride scalars.
+// A padded copy: `planes` planes of (h, w) placed at (pad, pad) in planes of `rows` x `stride`.
+// Writes only those; dst's padding must already be zero (see reserve_zeroed).
 void pad_planes(const Scalar* src, int planes, int h, int w, int pad, int rows, int stride,
                 Scalar* dst) {
-  std::fill(dst, dst + size_t(planes) * rows * stride, Scalar(0));
   for (int c = 0; c < planes; ++c)
     for (int y = 0; y < h; ++y) {
       const Scalar* s = src + (size_t(c) * h + y) * w;
@@ -397,7 +417,13 @@ void Conv2D::forward_direct(const Scalar* params, const Matrix& x, Matrix& z,
                             LayerBuffers& buf) const {
   const DirectLayout L(g_);
   const int c = g_.in.c, k = g_.kernel, oc = g_.out_channels;
-  Scalar* xp = reserve(buf.scratch[kPadIn], Eigen::Index(c) * L.in_rows * L.in_stride);
+  const bool fresh = new_geometry(buf, g_);
+  Scalar* xp =
+      reserve_zeroed(buf.scratch[kPadIn], Eigen::Index(c) * L.in_rows * L.in_stride, fresh);
+  if (fresh) {  // backward's padded buffers: reallocated zeroed on first use
+    buf.scratch[kPadGrad].resize(0, 0);
+    buf.scratch[kPadBack].resize(0, 0);
+  }
   const Scalar* bias = params + size_t(oc) * g_.patch_size();
   for (Eigen::Index b = 0; b < x.rows(); ++b) {
     pad_planes(x.data() + b * x.cols(), c, g_.in.h, g_.in.w, g_.padding, L.in_rows, L.in_stride,
@@ -412,9 +438,13 @@ void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix
   const DirectLayout L(g_);
   const int c = g_.in.c, k = g_.kernel, oc = g_.out_channels, n = g_.patch_size();
   const int oh = g_.out_h(), ow = g_.out_w();
-  Scalar* xp = reserve(buf.scratch[kPadIn], Eigen::Index(c) * L.in_rows * L.in_stride);
-  Scalar* dzp = reserve(buf.scratch[kPadGrad],
-                        Eigen::Index(oc) * std::max(oh * L.dz_stride, L.back_rows * L.back_stride));
+  const bool fresh = new_geometry(buf, g_);
+  Scalar* xp =
+      reserve_zeroed(buf.scratch[kPadIn], Eigen::Index(c) * L.in_rows * L.in_stride, fresh);
+  Scalar* dzp = reserve_zeroed(buf.scratch[kPadGrad], Eigen::Index(oc) * oh * L.dz_stride, fresh);
+  Scalar* back = dx ? reserve_zeroed(buf.scratch[kPadBack],
+                                     Eigen::Index(oc) * L.back_rows * L.back_stride, fresh)
+                    : nullptr;
   Scalar* acc = reserve(buf.scratch[kGradAcc], Eigen::Index(oc) * n * kLanes);
   std::fill(acc, acc + size_t(oc) * n * kLanes, Scalar(0));
   // dL/dx is a stride-1 convolution of dz padded by k-1-p with every filter rotated 180
@@ -449,8 +479,8 @@ void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix
           }
     }
     if (!dx) continue;
-    pad_planes(dzb, oc, oh, ow, L.back_pad, L.back_rows, L.back_stride, dzp);
-    direct_conv({dzp, oc, L.back_rows, L.back_stride, L.back_pad, oh}, flipped, k, nullptr, c,
+    pad_planes(dzb, oc, oh, ow, L.back_pad, L.back_rows, L.back_stride, back);
+    direct_conv({back, oc, L.back_rows, L.back_stride, L.back_pad, oh}, flipped, k, nullptr, c,
                 g_.in.h, g_.in.w, dx->data() + b * dx->cols());
   }
   // Sum the lanes of each weight's partial sums into the gradient (+=, per the contract).

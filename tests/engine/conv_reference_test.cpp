@@ -185,6 +185,33 @@ TEST(ConvReference, BuffersAreReusedAcrossSteps) {
   }
 }
 
+// A workspace may outlive a network edit: a conv layer then inherits another layer's buffers.
+TEST(ConvReference, InheritedBuffersDoNotLeakIntoPadding) {
+  Rng rng(17);
+  const ConvGeometry big{{3, 12, 12}, 8, 5, 1, 2}, small{{2, 6, 6}, 4, 3, 1, 1};
+  Conv2D first(big.in, big.out_channels, big.kernel, 1, big.padding);
+  Conv2D second(small.in, small.out_channels, small.kernel, 1, small.padding);
+  std::vector<Scalar> p1(first.param_count()), p2(second.param_count());
+  for (auto& v : p1) v = static_cast<Scalar>(rng.normal());
+  for (auto& v : p2) v = static_cast<Scalar>(rng.normal());
+  std::vector<Scalar> g1(p1.size()), g2(p2.size(), 0), g_ref(p2.size(), 0);
+  LayerBuffers shared;
+  Matrix dx;
+  const Matrix x1 = random_matrix(2, big.in.size(), rng);
+  first.forward(p1.data(), x1, shared, true);
+  first.backward(p1.data(), x1, shared, random_matrix(2, big.out().size(), rng), &dx, g1.data());
+
+  const Matrix x2 = random_matrix(2, small.in.size(), rng), dz = random_matrix(2, small.out().size(), rng);
+  second.forward(p2.data(), x2, shared, true);
+  second.backward(p2.data(), x2, shared, dz, &dx, g2.data());
+  Matrix z_ref, dx_ref;
+  conv2d_forward_naive(small, x2, p2.data(), p2.data() + 4 * 18, z_ref);
+  conv2d_backward_naive(small, x2, p2.data(), dz, &dx_ref, g_ref.data(), g_ref.data() + 4 * 18);
+  EXPECT_LT(rel_diff(shared.a.data(), z_ref.data(), z_ref.size()), 1e-5);
+  EXPECT_LT(rel_diff(dx.data(), dx_ref.data(), dx_ref.size()), 1e-5);
+  EXPECT_LT(rel_diff(g2.data(), g_ref.data(), g2.size()), 1e-5);
+}
+
 TEST(ConvReference, ReportsParamsAndFlops) {
   const LayerPtr layer = make_layer(conv_spec(6, 5, 1, 2), {1, 28, 28}, 0);
   EXPECT_EQ(layer->output_shape(), (Shape{6, 28, 28}));
