@@ -7,11 +7,11 @@ namespace nnplay::gui {
 
 namespace {
 // Okabe & Ito (2008): blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black-ish grey.
-constexpr ImVec4 kOkabeIto[8] = {
+const ImVec4 kOkabeIto[8] = {
     {0.000f, 0.447f, 0.698f, 1}, {0.902f, 0.624f, 0.000f, 1}, {0.000f, 0.620f, 0.451f, 1},
     {0.835f, 0.369f, 0.000f, 1}, {0.337f, 0.706f, 0.914f, 1}, {0.800f, 0.475f, 0.655f, 1},
     {0.941f, 0.894f, 0.259f, 1}, {0.45f, 0.45f, 0.45f, 1}};
-constexpr ImVec4 kHighContrast[8] = {
+const ImVec4 kHighContrast[8] = {
     {0.00f, 0.27f, 0.80f, 1}, {1.00f, 0.55f, 0.00f, 1}, {0.00f, 0.60f, 0.30f, 1},
     {0.85f, 0.10f, 0.10f, 1}, {0.50f, 0.85f, 1.00f, 1}, {0.60f, 0.20f, 0.70f, 1},
     {1.00f, 0.90f, 0.00f, 1}, {0.20f, 0.20f, 0.20f, 1}};
