@@ -58,6 +58,7 @@ struct Shell {
   bool fonts_dirty = true, style_dirty = true;
   int exit_code = 0;
   long frames = 0;
+  std::string title;  // window title shown now
 };
 
 float ui_scale(const AppState& s) { return s.prefs.scale * s.content_scale; }
@@ -86,7 +87,11 @@ bool choose_document(Shell& sh) {
     }
   }
   if (!o.experiment_path.empty()) {
-    if (!o.screenshot_path.empty()) return open_document(s, load_experiment(o.experiment_path), o.experiment_path);
+    if (!o.screenshot_path.empty()) {  // scripted: fail loudly instead of showing a dialog
+      if (!open_document(s, load_experiment(o.experiment_path), o.experiment_path))
+        throw Error(s.modal_text);
+      return true;
+    }
     if (open_file(s, o.experiment_path)) return true;
   } else if (session && session->experiment &&
              open_document(s, *session->experiment, session->document_path)) {
@@ -162,8 +167,18 @@ std::optional<std::string> feed_replay(Shell& sh, double now, bool& quit) {
   return r.screenshot;
 }
 
+// "nnplay - circle.json *": the task bar tells which document is open and whether it is saved.
+void update_title(Shell& sh) {
+  const AppState& s = sh.state;
+  std::string t = "nnplay - " + (s.path.empty() ? s.exp.name : s.path) + (s.dirty ? " *" : "");
+  if (t == sh.title) return;
+  sh.title = t;
+  glfwSetWindowTitle(sh.window, t.c_str());
+}
+
 void after_frame(Shell& sh, const FrameRequests& fr, double now) {
   AppState& s = sh.state;
+  update_title(sh);
   if (fr.rebuild_fonts) sh.fonts_dirty = true;
   if (fr.restyle) {
     sh.style_dirty = true;

@@ -25,7 +25,7 @@ ImVec2 resolve(const ReplayEvent& e, const Layout& l) {
 }  // namespace
 
 void ReplayPlayer::apply_held(ImGuiIO& io) const {
-  if (mouse_known_) io.MousePos = mouse_;
+  io.MousePos = mouse_;
   io.MouseDown[0] = mouse_down_;
   io.KeyCtrl = ctrl_;
   io.KeyShift = shift_;
@@ -60,11 +60,10 @@ void ReplayPlayer::start(const ReplayEvent& e, ImGuiIO& io, const Layout& layout
     case ReplayOp::Type: io.AddInputCharactersUTF8(e.text.c_str()); break;
     case ReplayOp::MouseDown:
       mouse_ = resolve(e, layout);
-      mouse_known_ = mouse_down_ = true;
+      mouse_down_ = true;
       break;
     case ReplayOp::Move:
       mouse_ = resolve(e, layout);
-      mouse_known_ = true;
       break;
     case ReplayOp::MouseUp: mouse_down_ = false; break;
     case ReplayOp::Wait: wait_frame_ = frame_ + long(e.amount); break;

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include <cfloat>
+
 #include "app/gui/logic/layout_math.h"
 #include "app/gui/logic/shell_replay.h"
 #include "engine/train/snapshot.h"
@@ -45,8 +47,10 @@ class ReplayPlayer {
   long wait_frame_ = -1;
   double wait_until_ = -1, wait_deadline_ = -1;
   long wait_step_ = -1;
-  ImVec2 mouse_{-1, -1};
-  bool mouse_down_ = false, mouse_known_ = false;
+  // Until the script moves it, the mouse is away from the window (the real pointer of a
+  // headless X server sits mid-screen and would hover whatever is there).
+  ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
+  bool mouse_down_ = false;
   int key_down_ = -1;  // pressed last frame: released this frame
   bool ctrl_ = false, shift_ = false;
 };

@@ -68,9 +68,9 @@ void draw_run_buttons(const Snapshot* snap, ControlsActions& a) {
   tooltip_for_last_item("Start over with new random initial weights (a new seed): a different "
                         "starting point can end in a different solution.");
   ImGui::SameLine();
-  if (ImGui::Button("Same start  (Shift+R)", ImVec2(half, 0))) a.reset_same = true;
-  tooltip_for_last_item("Start over from the SAME initial weights as before, so you can compare "
-                        "two settings (say, two learning rates) fairly.");
+  if (ImGui::Button("Same start", ImVec2(half, 0))) a.reset_same = true;
+  tooltip_for_last_item("Start over from the SAME initial weights as before (Shift+R), so you can "
+                        "compare two settings (say, two learning rates) fairly.");
 }
 
 void draw_counters(const Snapshot* snap) {

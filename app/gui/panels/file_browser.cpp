@@ -67,6 +67,7 @@ std::optional<std::string> confirm(FileBrowser& b) {
   if (fs::is_directory(p, ec)) {
     go_to(b, p);
     b.name.clear();
+    b.focus_name = true;
     return std::nullopt;
   }
   if (b.mode == BrowseMode::Save && !b.extensions.empty() && !p.has_extension())
@@ -116,6 +117,10 @@ std::optional<std::string> draw_footer(FileBrowser& b) {
   const float buttons = ImGui::CalcTextSize("Cancel").x * 2 + ImGui::GetStyle().FramePadding.x * 6 +
                         ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SetNextItemWidth(std::max(100.0f, ImGui::GetContentRegionAvail().x - buttons));
+  if (b.focus_name) {
+    ImGui::SetKeyboardFocusHere();
+    b.focus_name = false;
+  }
   if (ImGui::InputText("##name", &b.name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = confirm(b);
   ImGui::SameLine();
   if (ImGui::Button(b.mode == BrowseMode::Open ? "Open" : "Save")) chosen = confirm(b);
@@ -146,6 +151,7 @@ void open_file_browser(FileBrowser& b, BrowseMode mode, const std::string& title
   if (p.empty() || !fs::is_directory(p, ec)) p = fs::current_path(ec);
   go_to(b, p);
   b.request_open = true;
+  b.focus_name = true;
 }
 
 std::optional<std::string> draw_file_browser(FileBrowser& b) {

@@ -27,6 +27,7 @@ struct FileBrowser {
   std::vector<Entry> entries;   // listing of `dir`
   bool listed = false;          // entries match dir
   bool request_open = false;    // the modal opens on the next draw
+  bool focus_name = false;      // put the keyboard in the file field (type a path, Enter)
 };
 
 // start: a file or folder to start in (empty: the current directory).
