@@ -182,3 +182,10 @@ TEST(LogTicks, TwoDecadesLabelOneTwoFive) {
   // A typical loss range: decades alone would label only 0.1.
   expect_values(major_values(log_ticks(0.018, 0.95, 6)), {0.02, 0.05, 0.1, 0.2, 0.5});
 }
+
+TEST(LinearTicks, PrefersFinerStepWhenRoundingUpLeavesTooFew) {
+  double step = 0;
+  auto ticks = linear_ticks(-0.05, 0.87, 4, &step);  // a loss axis on a small plot
+  EXPECT_DOUBLE_EQ(step, 0.2);
+  expect_values(major_values(ticks), {0, 0.2, 0.4, 0.6, 0.8});
+}

@@ -22,6 +22,17 @@ double nice_step(double raw) {
   return nice * mag;
 }
 
+// The nice step below `step` (5 -> 2 -> 1 -> 0.5 ...).
+double smaller_nice_step(double step) {
+  const double mag = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+  const double f = step / mag;
+  return f > 4.999 ? 2 * mag : f > 1.999 ? mag : 0.5 * mag;
+}
+
+size_t tick_count(double lo, double hi, double step) {
+  return static_cast<size_t>(std::floor(hi / step + 1e-9) - std::ceil(lo / step - 1e-9) + 1);
+}
+
 // Digits after the point needed to tell ticks `step` apart.
 int decimals_for(double step) {
   if (!(step > 0) || !std::isfinite(step)) return 0;
@@ -103,7 +114,11 @@ std::vector<Tick> linear_ticks(double lo, double hi, int max_ticks, double* step
     if (step_out) *step_out = 1;
     return ticks;
   }
-  const double step = nice_step((hi - lo) / std::max(1, max_ticks));
+  double step = nice_step((hi - lo) / std::max(1, max_ticks));
+  // Rounding the step up can halve the count (2 ticks where 4 were wanted); the next finer nice
+  // step is taken when it overshoots the wish by at most one tick.
+  const double finer = smaller_nice_step(step);
+  if (tick_count(lo, hi, finer) <= static_cast<size_t>(std::max(1, max_ticks)) + 1) step = finer;
   if (step_out) *step_out = step;
   const double first = std::ceil(lo / step - 1e-9);
   for (double k = first; k * step <= hi + step * 1e-9; k += 1) {

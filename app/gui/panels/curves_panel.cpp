@@ -21,10 +21,10 @@ namespace nnplay::gui {
 namespace {
 
 constexpr const char* kHelpTrainLoss =
-    "Training loss: the average error on the examples the network learns from. Every step "
+    "Training loss (train loss): the average error on the examples the network learns from. Every step "
     "nudges the weights to make it smaller.";
 constexpr const char* kHelpValLoss =
-    "Validation loss: the error on held-out examples the network never trains on. It shows how "
+    "Validation loss (val loss): the error on held-out examples the network never trains on. It shows how "
     "well what was learned carries over to new data.";
 constexpr const char* kHelpAccuracy =
     "Accuracy: the share of examples whose predicted class is the right one.";
@@ -32,7 +32,8 @@ constexpr const char* kHelpR2 =
     "R\xc2\xb2 (coefficient of determination): 1 means perfect predictions, 0 means no better "
     "than always guessing the average, below 0 means worse than that.";
 constexpr const char* kHelpCurves =
-    "Both curves usually fall together. When validation loss stops falling and starts to rise "
+    "Solid lines are measured on the training examples, dashed lines on the validation "
+    "examples, which the network never trains on. Both curves usually fall together. When validation loss stops falling and starts to rise "
     "while training loss keeps falling, the network is memorising its training examples instead "
     "of learning the pattern: that is overfitting. More data, a smaller network or "
     "regularisation help.";
@@ -73,22 +74,37 @@ void big_text(const std::string& text, ImU32 color, float scale) {
   ImGui::Dummy(extent);
 }
 
-float block_width(const char* caption, const std::string& value, float scale) {
-  return std::max(ImGui::CalcTextSize(caption).x, ImGui::CalcTextSize(value.c_str()).x * scale);
+// Continues the current row when an item `width` wide still fits, else starts a new one, so the
+// panel reads well from a narrow column to a full-width projector layout.
+void flow(float width, float spacing) {
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine(0, spacing);
 }
 
-// A caption over a big number, wrapping to a new line when the row is full.
-void metric_block(bool first, const char* caption, const std::string& value, ImU32 color,
+float check_width(const char* label) {  // a checkbox or radio button with its label
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
+float help_width() { return ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("(?)").x; }
+
+LineStyle train_style() { return {.color = train_color()}; }
+LineStyle val_style() { return {.color = val_color(), .dashed = true}; }
+
+// A caption over a big number. The caption starts with the series' line swatch, so the row of
+// numbers is also the plots' legend (a legend inside a small plot would hide the curves).
+void metric_block(bool first, const char* caption, const std::string& value, const LineStyle& style,
                   const char* help) {
-  const float scale = 1.6f, spacing = ImGui::GetFontSize() * 1.6f;  // 1.6: the shell's large font
-  if (!first) {
-    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + spacing + block_width(caption, value, scale) <= right_edge)
-      ImGui::SameLine(0, spacing);
-  }
+  const float scale = 1.6f;  // the shell's large font
+  const ImVec2 swatch{ImGui::GetFontSize() * 1.3f, ImGui::GetTextLineHeight()};
+  const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
+  const float width = std::max(swatch.x + inner + ImGui::CalcTextSize(caption).x,
+                               ImGui::CalcTextSize(value.c_str()).x * scale);
+  if (!first) flow(width, ImGui::GetFontSize() * 1.4f);
   ImGui::BeginGroup();
+  line_swatch(style, swatch);
+  ImGui::SameLine(0, inner);
   ImGui::TextDisabled("%s", caption);
-  big_text(value, color, scale);
+  big_text(value, style.color, scale);
   ImGui::EndGroup();
   tooltip_for_last_item(help);
 }
@@ -102,32 +118,34 @@ void draw_numbers(const Snapshot* snap) {
     const double v = last_finite(h, latest, m);
     return is_acc && !regression ? format_percent(v) : format_value(v, 3);
   };
-  metric_block(true, "training loss", value(&MetricPoint::train_loss, false), train_color(), kHelpTrainLoss);
-  metric_block(false, "validation loss", value(&MetricPoint::val_loss, false), val_color(), kHelpValLoss);
+  metric_block(true, "train loss", value(&MetricPoint::train_loss, false), train_style(), kHelpTrainLoss);
+  metric_block(false, "val loss", value(&MetricPoint::val_loss, false), val_style(), kHelpValLoss);
   const char* acc_help = regression ? kHelpR2 : kHelpAccuracy;
-  metric_block(false, regression ? "training R\xc2\xb2" : "training accuracy",
-               value(&MetricPoint::train_acc, true), train_color(), acc_help);
-  metric_block(false, regression ? "validation R\xc2\xb2" : "validation accuracy",
-               value(&MetricPoint::val_acc, true), val_color(), acc_help);
+  metric_block(false, regression ? "train R\xc2\xb2" : "train acc", value(&MetricPoint::train_acc, true),
+               train_style(), acc_help);
+  metric_block(false, regression ? "val R\xc2\xb2" : "val acc", value(&MetricPoint::val_acc, true),
+               val_style(), acc_help);
+  flow(help_width(), ImGui::GetStyle().ItemSpacing.x);
+  ImGui::TextDisabled("(?)");
+  tooltip_for_last_item(kHelpCurves);
 }
 
 void draw_controls(const Snapshot* snap, CurvesPanelState& ui) {
+  const float gap = ImGui::GetFontSize() * 1.2f;
   ImGui::Checkbox("log scale", &ui.log_scale);
   help_marker(kHelpLog);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  flow(check_width("steps") + ImGui::GetStyle().ItemSpacing.x + check_width("epochs") + help_width(), gap);
   int x_mode = ui.x_in_epochs ? 1 : 0;
   ImGui::RadioButton("steps", &x_mode, 0);
   ImGui::SameLine();
   ImGui::RadioButton("epochs", &x_mode, 1);
   ui.x_in_epochs = x_mode == 1;
   help_marker(kHelpEpochs);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   const bool regression = snap && snap->task == Task::Regression;
-  ImGui::Checkbox(regression ? "R\xc2\xb2 plot" : "accuracy plot", &ui.show_accuracy);
+  const char* acc_label = regression ? "R\xc2\xb2 plot" : "accuracy plot";
+  flow(check_width(acc_label) + help_width(), gap);
+  ImGui::Checkbox(acc_label, &ui.show_accuracy);
   help_marker(kHelpShowAcc);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
-  ImGui::TextDisabled("why do they part?");
-  tooltip_for_last_item(kHelpCurves);
 }
 
 // The series of one frame as columns (a few thousand doubles: copying is cheaper than a frame).
@@ -158,9 +176,8 @@ void draw_overfit_warning(const OverfitReport& r, bool epochs) {
   const std::string at = epochs ? "epoch " + format_value(r.best_epoch, 3) : "step " + format_count(r.best_step);
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().class_u32(3)),
-                     "Overfitting: validation loss is up %s from its best (%s) while training loss "
-                     "still falls.",
-                     format_percent(r.rise).c_str(), at.c_str());
+                     "Overfitting: val loss up %ld%% since %s while train loss falls.",
+                     std::lround(r.rise * 100), at.c_str());
   ImGui::PopTextWrapPos();
   tooltip_for_last_item(kHelpOverfit);
 }
@@ -168,14 +185,15 @@ void draw_overfit_warning(const OverfitReport& r, bool epochs) {
 void loss_plot(const Snapshot* snap, const Curves& c, const CurvesPanelState& ui,
                const OverfitReport& overfit, ImVec2 size) {
   Plot p("##loss", size);
-  unsigned flags = ui.x_in_epochs ? AxisFlags::None : AxisFlags::IntegerX;
+  // No legend: the row of numbers above names each line style.
+  unsigned flags = AxisFlags::NoLegend | (ui.x_in_epochs ? AxisFlags::None : AxisFlags::IntegerX);
   if (ui.log_scale) flags |= AxisFlags::LogY;
   p.setup_axes(ui.x_in_epochs ? "epoch" : "step", ui.log_scale ? "loss (log scale)" : "loss", flags);
   p.set_placeholder(placeholder(snap));
   if (!ui.log_scale) p.include_y(0);  // losses are >= 0: anchoring at 0 shows how far it fell
-  if (ui.show_train) p.line("training", c.x.data(), c.train_loss.data(), c.n(), {.color = train_color()});
+  if (ui.show_train) p.line("training", c.x.data(), c.train_loss.data(), c.n(), train_style());
   if (ui.show_validation)
-    p.line("validation", c.x.data(), c.val_loss.data(), c.n(), {.color = val_color(), .dashed = true});
+    p.line("validation", c.x.data(), c.val_loss.data(), c.n(), val_style());
   if (overfit.overfitting && ui.show_validation)
     p.vline(ui.x_in_epochs ? overfit.best_epoch : static_cast<double>(overfit.best_step),
             ImGui::GetColorU32(ImGuiCol_TextDisabled), "best validation");
@@ -186,11 +204,11 @@ void accuracy_plot(const Snapshot* snap, const Curves& c, const CurvesPanelState
   const bool regression = snap && snap->task == Task::Regression;
   Plot p("##accuracy", size);
   p.setup_axes(ui.x_in_epochs ? "epoch" : "step", regression ? "R\xc2\xb2" : "accuracy (%)",
-               ui.x_in_epochs ? AxisFlags::None : AxisFlags::IntegerX);
+               AxisFlags::NoLegend | (ui.x_in_epochs ? AxisFlags::None : AxisFlags::IntegerX));
   p.set_placeholder(placeholder(snap));
-  if (ui.show_train) p.line("training", c.x.data(), c.train_acc.data(), c.n(), {.color = train_color()});
+  if (ui.show_train) p.line("training", c.x.data(), c.train_acc.data(), c.n(), train_style());
   if (ui.show_validation)
-    p.line("validation", c.x.data(), c.val_acc.data(), c.n(), {.color = val_color(), .dashed = true});
+    p.line("validation", c.x.data(), c.val_acc.data(), c.n(), val_style());
   // Reference lines: what a network that learned nothing would score.
   const ImU32 ref = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   if (regression) {

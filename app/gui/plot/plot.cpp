@@ -180,10 +180,21 @@ bool Plot::end() {
   f.dl->PopClipRect();
   draw_axes_front(f, axes, text);
   if (!has_data && !placeholder_.empty()) draw_placeholder(f, placeholder_);
-  if (has_data && !(flags_ & AxisFlags::NoLegend)) draw_legend(f, items_);
+  draw_legend(f, items_, text, has_data, frame_min_, frame_max_);
   if (hovered_ && !(flags_ & AxisFlags::NoHover) && f.t.inside(ImGui::GetIO().MousePos))
     hover_x_ = draw_hover(f, items_, text);
   return hovered_;
+}
+
+void line_swatch(const LineStyle& style, ImVec2 size) {
+  const float font = ImGui::GetFontSize();
+  if (size.x <= 0) size.x = font * 1.6f;
+  if (size.y <= 0) size.y = font;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float y = std::round(p.y + size.y / 2);
+  const float thick = style.thickness > 0 ? style.thickness : std::max(1.5f, font * 0.14f);
+  stroke(ImGui::GetWindowDrawList(), {{p.x, y}, {p.x + size.x, y}}, style.color, thick, style.dashed);
+  ImGui::Dummy(size);
 }
 
 }  // namespace nnplay::gui

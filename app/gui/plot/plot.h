@@ -35,6 +35,7 @@ struct AxisFlags {
     NoLegend = 1u << 4,
     NoHover = 1u << 5,
     NoGrid = 1u << 6,
+    LegendAbove = 1u << 7,  // legend as a row above the data instead of a box inside it
   };
 };
 
@@ -107,7 +108,7 @@ class Plot {
   // TensorBoard's "offset" view: one filled ridge per slice, baseline at y = slice.time, oldest
   // drawn first so newer ones overlap it. Pair with AxisFlags::InvertY for newest in front.
   void ridgeline(const char* label, const HistogramSlice* slices, size_t n, ImU32 color = 0);
-  // Reference lines (chance accuracy, zero); labelled ones appear in the legend.
+  // Reference lines (chance accuracy, zero); a label is written next to the line.
   void hline(double y, ImU32 color, const char* label = nullptr, bool dashed = true);
   void vline(double x, ImU32 color, const char* label = nullptr, bool dashed = true);
 
@@ -135,5 +136,9 @@ class Plot {
   std::vector<std::string> categories_;
   std::vector<plot_detail::Item> items_;
 };
+
+// A line-style swatch as an ImGui item (size: 0 = about two characters by one line), for
+// legends drawn outside a plot, e.g. next to a caption that names the series.
+void line_swatch(const LineStyle& style, ImVec2 size = {0, 0});
 
 }  // namespace nnplay::gui

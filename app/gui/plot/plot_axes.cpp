@@ -96,7 +96,8 @@ AxesLayout layout_axes(Frame& f, ImVec2 frame_min, ImVec2 frame_max, const PlotT
   AxesLayout a;
   a.frame_min = frame_min, a.frame_max = frame_max;
   const float font = f.font, pad = std::round(font * 0.35f);
-  const float top = frame_min.y + pad + font * 0.5f + (text.title.empty() ? 0 : font + pad);
+  const float top = frame_min.y + pad + font * 0.5f + (text.title.empty() ? 0 : font + pad) +
+                    legend_row_height(items, text, font, frame_max.x - frame_min.x);
   const float bottom = frame_max.y - pad - (font + pad) - (text.x_label.empty() ? 0 : font + pad);
   f.t.min.y = top, f.t.max.y = std::max(top + 8, bottom);
   double tick_lo = -INFINITY, tick_hi = INFINITY;
@@ -175,13 +176,86 @@ void draw_placeholder(Frame& f, const std::string& text) {
                 nullptr, wrap);
 }
 
-void draw_legend(Frame& f, const std::vector<Item>& items) {
-  const float font = f.font, pad = std::round(font * 0.4f), swatch = font * 1.6f, row = font + pad * 0.5f;
+namespace {
+
+std::vector<const Item*> legend_entries(const std::vector<Item>& items) {
+  // A heatmap explains itself through its colour bar, a reference line through its own label.
   std::vector<const Item*> shown;
-  float label_w = 0;
   for (const Item& item : items)
-    if (!label_of(item).empty() && !std::holds_alternative<HeatmapItem>(item)) shown.push_back(&item), label_w = std::max(label_w, text_width(label_of(item)));
+    if (!label_of(item).empty() && !std::holds_alternative<HeatmapItem>(item) &&
+        !std::holds_alternative<RefLineItem>(item))
+      shown.push_back(&item);
+  return shown;
+}
+
+// Swatch and label with the swatch's left end at x, centred on y; returns the entry's width.
+float legend_entry(Frame& f, const Item& item, float x, float y) {
+  const float font = f.font, swatch = font * 1.6f, pad = std::round(font * 0.4f);
+  if (std::holds_alternative<LineItem>(item) || std::holds_alternative<RefLineItem>(item)) {
+    const float th = std::holds_alternative<LineItem>(item) ? f.thickness : std::max(1.0f, f.thickness * 0.6f);
+    stroke(f.dl, {{x, y}, {x + swatch, y}}, color_of(item), th, dashed_of(item));
+  } else {
+    f.dl->AddRectFilled({x, y - font * 0.35f}, {x + swatch, y + font * 0.35f}, color_of(item));
+  }
+  f.dl->AddText({x + swatch + pad, y - font / 2}, text_color(), label_of(item).c_str());
+  return swatch + pad + text_width(label_of(item));
+}
+
+float entry_width(const Item& item, float font) {
+  return font * 1.6f + std::round(font * 0.4f) + text_width(label_of(item));
+}
+
+// Entries split into rows no wider than `width`: rows[i] is the index of row i's first entry.
+std::vector<size_t> legend_rows(const std::vector<const Item*>& shown, float width, float font) {
+  std::vector<size_t> rows;
+  float x = INFINITY;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const float w = entry_width(*shown[i], font);
+    if (x + font * 1.2f + w > width) rows.push_back(i), x = w; else x += font * 1.2f + w;
+  }
+  return rows;
+}
+
+}  // namespace
+
+float legend_row_height(const std::vector<Item>& items, const PlotText& text, float font,
+                        float frame_width) {
+  if (!(text.flags & AxisFlags::LegendAbove) || (text.flags & AxisFlags::NoLegend)) return 0;
+  const size_t rows = legend_rows(legend_entries(items), frame_width, font).size();
+  return rows * (font + std::round(font * 0.35f));
+}
+
+namespace {
+
+// Centred rows above the data area (AxisFlags::LegendAbove): never hides data on small plots.
+void draw_legend_rows(Frame& f, const std::vector<const Item*>& shown, ImVec2 frame_min, ImVec2 frame_max) {
+  const float font = f.font, gap = font * 1.2f, row_h = font + std::round(font * 0.35f);
+  const std::vector<size_t> rows = legend_rows(shown, frame_max.x - frame_min.x, font);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const size_t end = r + 1 < rows.size() ? rows[r + 1] : shown.size();
+    float width = -gap;
+    for (size_t i = rows[r]; i < end; ++i) width += entry_width(*shown[i], font) + gap;
+    float x = (frame_min.x + frame_max.x - width) / 2;
+    const float y = f.t.min.y - (rows.size() - r) * row_h + font / 2 - std::round(font * 0.15f);
+    for (size_t i = rows[r]; i < end; ++i) x += legend_entry(f, *shown[i], x, y) + gap;
+  }
+}
+
+}  // namespace
+
+void draw_legend(Frame& f, const std::vector<Item>& items, const PlotText& text, bool has_data,
+                 ImVec2 frame_min, ImVec2 frame_max) {
+  if (text.flags & AxisFlags::NoLegend) return;
+  const std::vector<const Item*> shown = legend_entries(items);
   if (shown.empty()) return;
+  if (text.flags & AxisFlags::LegendAbove) {
+    draw_legend_rows(f, shown, frame_min, frame_max);
+    return;
+  }
+  if (!has_data) return;
+  const float font = f.font, pad = std::round(font * 0.4f), swatch = font * 1.6f, row = font + pad * 0.5f;
+  float label_w = 0;
+  for (const Item* item : shown) label_w = std::max(label_w, text_width(label_of(*item)));
   const ImVec2 size{pad * 3 + swatch + label_w, pad * 2 + row * shown.size() - pad * 0.5f};
   const Transform& t = f.t;
   // Candidate corners, in order of preference; the one covering the fewest drawn points wins.
@@ -197,17 +271,8 @@ void draw_legend(Frame& f, const std::vector<Item>& items) {
   }
   f.dl->AddRectFilled(best, {best.x + size.x, best.y + size.y}, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), pad * 0.5f);
   f.dl->AddRect(best, {best.x + size.x, best.y + size.y}, text_color(0.25f), pad * 0.5f);
-  for (size_t i = 0; i < shown.size(); ++i) {
-    const Item& item = *shown[i];
-    const float y = best.y + pad + row * i + font / 2, x = best.x + pad;
-    if (std::holds_alternative<LineItem>(item) || std::holds_alternative<RefLineItem>(item)) {
-      const float th = std::holds_alternative<LineItem>(item) ? f.thickness : std::max(1.0f, f.thickness * 0.6f);
-      stroke(f.dl, {{x, y}, {x + swatch, y}}, color_of(item), th, dashed_of(item));
-    } else {
-      f.dl->AddRectFilled({x, y - font * 0.35f}, {x + swatch, y + font * 0.35f}, color_of(item));
-    }
-    f.dl->AddText({x + swatch + pad, y - font / 2}, text_color(), label_of(item).c_str());
-  }
+  for (size_t i = 0; i < shown.size(); ++i)
+    legend_entry(f, *shown[i], best.x + pad, best.y + pad + row * i + font / 2);
 }
 
 double draw_hover(Frame& f, const std::vector<Item>& items, const PlotText& text) {

@@ -32,8 +32,13 @@ void draw_axes_back(Frame& f, const AxesLayout& a, const PlotText& text);
 // Border, tick labels, axis labels, title, colour bar (over the items).
 void draw_axes_front(Frame& f, const AxesLayout& a, const PlotText& text);
 void draw_placeholder(Frame& f, const std::string& text);
-// In the corner where it hides the fewest drawn points.
-void draw_legend(Frame& f, const std::vector<Item>& items);
+// Height of the legend row above the data area (0 unless AxisFlags::LegendAbove).
+float legend_row_height(const std::vector<Item>& items, const PlotText& text, float font,
+                        float frame_width);
+// Inside the data area in the corner where it hides the fewest drawn points (only with data),
+// or as a row above it with AxisFlags::LegendAbove.
+void draw_legend(Frame& f, const std::vector<Item>& items, const PlotText& text, bool has_data,
+                 ImVec2 frame_min, ImVec2 frame_max);
 // Cursor line, point markers and tooltip; returns the x the read-out refers to.
 double draw_hover(Frame& f, const std::vector<Item>& items, const PlotText& text);
 

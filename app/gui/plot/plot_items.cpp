@@ -149,6 +149,19 @@ void draw_ref(const RefLineItem& it, Frame& f) {
     pts = {{t.min.x, y}, {t.max.x, y}};
   }
   stroke(f.dl, pts, it.color, std::max(1.0f, f.thickness * 0.6f), it.dashed);
+  if (it.label.empty()) return;
+  // Labelled on the line itself rather than in the legend: nothing to match up by colour.
+  const ImVec2 size = ImGui::CalcTextSize(it.label.c_str());
+  const float pad = std::round(f.font * 0.25f);
+  ImVec2 at;
+  if (it.vertical) {
+    at = {pts[0].x + pad, t.min.y + pad};
+    if (at.x + size.x > t.max.x) at.x = std::max(t.min.x + pad, pts[0].x - pad - size.x);
+  } else {
+    at = {t.max.x - pad - size.x, pts[0].y - pad - size.y};
+    if (at.y < t.min.y) at.y = pts[0].y + pad;
+  }
+  f.dl->AddText(at, it.color, it.label.c_str());
 }
 
 }  // namespace
