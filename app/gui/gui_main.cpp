@@ -213,6 +213,7 @@ void one_frame(Shell& sh, bool& quit) {
     quit = true;
   }
   glfwSwapBuffers(sh.window);
+  clear_key_presses();
   sh.clock.work_done();
   if (fr.quit) quit = true;
   after_frame(sh, fr, now);
@@ -239,6 +240,7 @@ int run_window(Shell& sh) {
   wo.height = sh.options.height;
   sh.window = open_window(wo);
   init_imgui(sh.window);
+  install_key_latch(sh.window);
   install_quit_signals();
   int status = 0;
   try {

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <csignal>
 #include <cstdio>
 
@@ -20,6 +21,19 @@ namespace nnplay::gui {
 namespace {
 
 volatile std::sig_atomic_t g_quit_signal = 0;  // set by the signal handler only
+
+// Modifiers of each key pressed since the last clear, -1 = not pressed (GLFW key codes);
+// main thread only.
+std::array<int, GLFW_KEY_LAST + 1> g_key_presses = [] {
+  std::array<int, GLFW_KEY_LAST + 1> a{};
+  a.fill(-1);
+  return a;
+}();
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_PRESS && key >= 0 && key <= GLFW_KEY_LAST) g_key_presses[size_t(key)] = mods;
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
 
 void on_signal(int) { g_quit_signal = 1; }
 
@@ -104,6 +118,14 @@ void render_frame(GLFWwindow* window, bool light) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
+
+void install_key_latch(GLFWwindow* window) { glfwSetKeyCallback(window, on_key); }
+
+int key_press_mods(int glfw_key) {
+  return glfw_key >= 0 && glfw_key <= GLFW_KEY_LAST ? g_key_presses[size_t(glfw_key)] : -1;
+}
+
+void clear_key_presses() { g_key_presses.fill(-1); }
 
 void install_quit_signals() {
   std::signal(SIGINT, on_signal);

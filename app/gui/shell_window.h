@@ -26,6 +26,14 @@ float framebuffer_scale(GLFWwindow* window);
 // Clears and renders ImGui's draw data into the back buffer.
 void render_frame(GLFWwindow* window, bool light);
 
+// ImGui 1.86 reads keys as "down at NewFrame", so a press and release inside one frame (a quick
+// tap, a presenter's clicker, xdotool) is lost. The latch remembers presses since the last
+// clear_key_presses(); shortcuts check it as well as ImGui's state.
+void install_key_latch(GLFWwindow* window);
+// -1 if glfw_key was not pressed since the last clear, else the GLFW modifier bits it came with.
+int key_press_mods(int glfw_key);
+void clear_key_presses();
+
 // Ctrl+C / SIGTERM ask the loop to close the window (so the session is saved) instead of
 // killing the process.
 void install_quit_signals();
