@@ -32,6 +32,34 @@ float footer_y(const Frame& f, int row) {
   return f.footer_top + row * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y);
 }
 
+// The full label if it fits the column, else the short one (narrow columns of deep networks).
+const std::string& fit(const std::string& full, const std::string& brief, float width) {
+  const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+  return ImGui::CalcTextSize(full.c_str()).x + pad <= width ? full : brief;
+}
+
+std::string short_activation(ActivationKind kind) {
+  constexpr const char* kShort[] = {"lin", "sigm", "tanh", "relu", "lrelu", "elu", "smax"};
+  return kShort[static_cast<int>(kind)];
+}
+
+std::string short_init(InitKind kind) {
+  constexpr const char* kShort[] = {"zero", "unif", "norm", "xavU", "xavN", "heU", "heN"};
+  return kShort[static_cast<int>(kind)];
+}
+
+std::string short_title(const Frame& f, int layer) {
+  if (is_output_layer(f.spec, layer)) return "Out";
+  const std::string& type = f.spec.layers[layer].type;
+  const std::string prefix = type == "dense"       ? "H"
+                             : type == "conv2d"    ? "C"
+                             : type == "maxpool2d" ? "MP"
+                             : type == "avgpool2d" ? "AP"
+                             : type == "flatten"   ? "F"
+                                                   : "D";
+  return prefix + std::to_string(layer + 1);
+}
+
 void centered_text(float x, float y, const std::string& text) {
   const float w = ImGui::CalcTextSize(text.c_str()).x;
   ImGui::SetCursorScreenPos(ImVec2(x - w / 2, y + ImGui::GetStyle().FramePadding.y));
@@ -43,7 +71,8 @@ bool activation_combo(const char* id, Activation& act, float width, bool allow_s
   ImGui::SetNextItemWidth(width);
   bool changed = false;
   const ImGuiComboFlags flags = width < 90 ? ImGuiComboFlags_NoArrowButton : 0;
-  if (ImGui::BeginCombo(id, act.name().c_str(), flags)) {
+  const std::string preview = fit(act.name(), short_activation(act.kind), width);
+  if (ImGui::BeginCombo(id, preview.c_str(), flags)) {
     const auto& names = activation_names();
     for (size_t k = 0; k < names.size(); ++k) {
       const auto kind = static_cast<ActivationKind>(k);
@@ -67,7 +96,8 @@ bool init_combo(const char* id, Initializer& init, float width) {
   ImGui::SetNextItemWidth(width);
   bool changed = false;
   const ImGuiComboFlags flags = width < 90 ? ImGuiComboFlags_NoArrowButton : 0;
-  if (ImGui::BeginCombo(id, init.name().c_str(), flags)) {
+  const std::string preview = fit(init.name(), short_init(init.kind), width);
+  if (ImGui::BeginCombo(id, preview.c_str(), flags)) {
     const auto& names = init_names();
     for (size_t k = 0; k < names.size(); ++k) {
       const auto kind = static_cast<InitKind>(k);
@@ -94,8 +124,8 @@ void input_header(Frame& f) {
                         "on or off; hand-made features like x1^2 let even a tiny network draw "
                         "curved boundaries.");
   if (f.image_input) return;
-  centered_text(x, row_y(f, 1), std::to_string(f.features.size()) + " of " +
-                                    std::to_string(f.layout.columns[0].count) + " on");
+  const std::string on = std::to_string(f.features.size()), all = std::to_string(f.layout.columns[0].count);
+  centered_text(x, row_y(f, 1), fit(on + " of " + all + " on", on + "/" + all, f.col_width));
 }
 
 void title_button(Frame& f, int layer) {
@@ -103,7 +133,8 @@ void title_button(Frame& f, int layer) {
   const bool broken = !f.infos[layer].error.empty();
   if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().class_color(2));
   if (broken) ImGui::PushStyleColor(ImGuiCol_Text, palette().class_color(3));
-  const std::string label = layer_title(f, layer) + (broken ? " !" : "") + "##title";
+  const std::string title = fit(layer_title(f, layer), short_title(f, layer), f.col_width);
+  const std::string label = title + (broken ? " !" : "") + "##title";
   if (ImGui::Button(label.c_str(), ImVec2(f.col_width, 0)))
     f.ui.selected_layer = selected ? -1 : layer;
   if (broken) ImGui::PopStyleColor();
@@ -131,7 +162,8 @@ void units_row(Frame& f, int layer, float x, float y) {
   LayerSpec& l = f.spec.layers[layer];
   const int width = layer_width(l);
   if (is_output_layer(f.spec, layer)) {
-    centered_text(x, y, std::to_string(width) + (width == 1 ? " unit" : " units"));
+    const std::string n = std::to_string(width);
+    centered_text(x, y, fit(n + (width == 1 ? " unit" : " units"), n, f.col_width));
     tooltip_for_last_item(f.task == Task::Regression
                               ? "One output unit: the predicted value."
                               : width == 1 ? "One output unit: the probability of the orange "
@@ -145,12 +177,18 @@ void units_row(Frame& f, int layer, float x, float y) {
     centered_text(x, y, out.size() ? "-> " + shape_string(out) : "");
     return;
   }
-  const float fh = ImGui::GetFrameHeight();
+  // Narrow columns put the count on its own row above the buttons (f.compact).
+  const float fh = f.compact ? (f.col_width - ImGui::GetStyle().ItemSpacing.x) / 2
+                             : ImGui::GetFrameHeight();
+  if (f.compact) {
+    centered_text(x, y, std::to_string(width));
+    y = row_y(f, 2);
+  }
   ImGui::SetCursorScreenPos(ImVec2(x - f.col_width / 2, y));
   if (ImGui::Button("-", ImVec2(fh, 0)) && change_units(f.spec, layer, -1)) mark_changed(f, layer);
   tooltip_for_last_item(l.type == "dense" ? "Remove a neuron from this layer."
                                           : "Remove a filter (output channel).");
-  centered_text(x, y, std::to_string(width));
+  if (!f.compact) centered_text(x, y, std::to_string(width));
   ImGui::SetCursorScreenPos(ImVec2(x + f.col_width / 2 - fh, y));
   if (ImGui::Button("+", ImVec2(fh, 0)) && change_units(f.spec, layer, +1)) mark_changed(f, layer);
   tooltip_for_last_item(l.type == "dense" ? "Add a neuron to this layer (up to 512)."
@@ -162,7 +200,7 @@ void activation_row(Frame& f, int layer, float x, float y) {
   if (!layer_has_params(l.type)) return;
   const bool output = is_output_layer(f.spec, layer);
   if (output && f.task == Task::Classification) {
-    centered_text(x, y, l.activation.name());
+    centered_text(x, y, fit(l.activation.name(), short_activation(l.activation.kind), f.col_width));
     tooltip_for_last_item(activation_help(l.activation.kind));
     return;
   }
@@ -197,7 +235,7 @@ void draw_column_controls(Frame& f) {
     ImGui::SetCursorScreenPos(ImVec2(x - f.col_width / 2, row_y(f, 0)));
     title_button(f, layer);
     units_row(f, layer, x, row_y(f, 1));
-    activation_row(f, layer, x, row_y(f, 2));
+    activation_row(f, layer, x, row_y(f, f.compact ? 3 : 2));
     footer(f, layer, x);
     ImGui::PopID();
   }

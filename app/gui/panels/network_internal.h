@@ -34,6 +34,7 @@ struct Frame {
   float header_top = 0;         // y of the first header row
   float footer_top = 0;         // y of the first footer row
   float col_width = 0;          // width of a column's header widgets
+  bool compact = false;         // columns too narrow for "- 32 +" on one row: 4 header rows
   // Popups are opened at the panel's ID level, after the column that asked for them.
   bool open_menu = false;
   bool open_edit = false;

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // BeginDragDropTargetCustom over the whole diagram
 
+#include <algorithm>
 #include <cstring>
 
 #include "app/gui/logic/network_text.h"
@@ -67,8 +68,12 @@ void bin_button(Frame& f) {
 
 void parameter_total(const Frame& f) {
   const std::string text = format_count(total_params(f.infos)) + " parameters";
-  const float w = ImGui::CalcTextSize(text.c_str()).x + ImGui::CalcTextSize("(?)").x + 16;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  const float w = ImGui::CalcTextSize(text.c_str()).x + ImGui::CalcTextSize("(?)").x +
+                  ImGui::GetStyle().ItemSpacing.x * 3;
+  // Right-aligned after the bin when there is room, else on a row of its own.
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
   ImGui::TextUnformatted(text.c_str());
   help_marker(param_count_help());
 }

@@ -85,8 +85,10 @@ void layout_frame(Frame& f, ImVec2 min, ImVec2 max) {
   const float last = max.x - std::max(f.col_width / 2 + 2, node_guess / 2 + 8);
   const float pitch = n > 1 ? (last - first) / (n - 1) : width;
   f.col_width = std::clamp(pitch - 10, 40.0f, 150.0f);
+  f.compact = f.col_width < 2 * ImGui::GetFrameHeight() + ImGui::CalcTextSize("512").x +
+                                2 * style.ItemSpacing.x;
   f.header_top = min.y;
-  const float nodes_top = min.y + 3 * row + 4;
+  const float nodes_top = min.y + (f.compact ? 4 : 3) * row + 4;
   f.footer_top = std::max(nodes_top + 20, max.y - 2 * row);
   f.layout = layout_diagram(ImVec2(first - pitch / 2, nodes_top),
                             ImVec2(last + pitch / 2, f.footer_top - 6), column_counts(f));
