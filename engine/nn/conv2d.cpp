@@ -72,16 +72,29 @@ constexpr int kLanes = Eigen::internal::packet_traits<Scalar>::size;
 
 inline int round_up(int n, int m) { return (n + m - 1) / m * m; }
 
-// A padded copy: `planes` planes of (h, w) placed at (pad, pad) in planes of `rows` x `stride`.
-// Writes only those; dst's padding must already be zero (see reserve_zeroed).
-void pad_planes(const Scalar* src, int planes, int h, int w, int pad, int rows, int stride,
-                Scalar* dst) {
+// A padded copy: `planes` planes of (h, w), rows src_stride apart in src, placed at (pad, pad)
+// in planes of `rows` x `stride`. Writes only those; dst's padding must already be zero (see
+// reserve_zeroed).
+void pad_planes(const Scalar* src, int src_stride, int planes, int h, int w, int pad, int rows,
+                int stride, Scalar* dst) {
   for (int c = 0; c < planes; ++c)
     for (int y = 0; y < h; ++y) {
-      const Scalar* s = src + (size_t(c) * h + y) * w;
-      Scalar* d = dst + (size_t(c) * rows + y + pad) * stride + pad;
+      const Scalar* __restrict s = src + (size_t(c) * h + y) * src_stride;
+      Scalar* __restrict d = dst + (size_t(c) * rows + y + pad) * stride + pad;
       for (int x = 0; x < w; ++x) d[x] = s[x];
     }
+}
+
+// ReLU's backward fused into the copy: dst = (z > 0 ? da : 0), planes of (h, w) into rows
+// `stride` apart. Saves a pass over the (B, out) gradient for the most common activation.
+void relu_backward_rows(const Scalar* da, const Scalar* z, int planes, int h, int w, int stride,
+                        Scalar* dst) {
+  for (int r = 0; r < planes * h; ++r) {
+    const Scalar* __restrict g = da + size_t(r) * w;
+    const Scalar* __restrict zr = z + size_t(r) * w;
+    Scalar* __restrict d = dst + size_t(r) * stride;
+    for (int x = 0; x < w; ++x) d[x] = zr[x] > 0 ? g[x] : Scalar(0);
+  }
 }
 
 // Stores the first n lanes of v (n <= kLanes): one masked store with AVX-512, else through a
@@ -113,10 +126,11 @@ struct Padded {
 // OB output planes (out_h x out_w, contiguous) from padded input planes:
 //   out[o][i][j] = bias[o] + sum_{c,ki,kj} w[o][c][ki][kj] * in[c][i + ki][j + kj].
 // OB accumulators stay in registers for a whole packet of outputs; each input packet loaded is
-// used OB times. Taps on all-padding rows are skipped.
+// used OB times. Taps on all-padding rows are skipped. relu, when not null, also receives
+// max(out, 0) (the forward pass's ReLU, fused).
 template <int OB>
 void conv_rows(const Padded& in, const Scalar* w, int patch, int k, const Scalar* bias,
-               int out_h, int out_w, Scalar* out) {
+               int out_h, int out_w, Scalar* out, Scalar* relu) {
   using namespace Eigen::internal;
   const size_t plane = size_t(out_h) * out_w;
   for (int i = 0; i < out_h; ++i) {
@@ -135,7 +149,11 @@ void conv_rows(const Padded& in, const Scalar* w, int patch, int k, const Scalar
           }
         }
       const int n = std::min(kLanes, out_w - j);
-      for (int o = 0; o < OB; ++o) store_first(out + o * plane + size_t(i) * out_w + j, acc[o], n);
+      for (int o = 0; o < OB; ++o) {
+        const size_t at = o * plane + size_t(i) * out_w + j;
+        store_first(out + at, acc[o], n);
+        if (relu) store_first(relu + at, pmax(acc[o], pset1<Packet>(Scalar(0))), n);
+      }
     }
   }
 }
@@ -150,12 +168,13 @@ constexpr auto kConvRows = conv_rows_table(std::make_integer_sequence<int, kMaxO
 
 // All out_c planes: blocks of up to kMaxOutBlock output channels.
 void direct_conv(const Padded& in, const Scalar* w, int k, const Scalar* bias, int out_c,
-                 int out_h, int out_w, Scalar* out) {
+                 int out_h, int out_w, Scalar* out, Scalar* relu = nullptr) {
   const int patch = in.planes * k * k;
   for (int o = 0; o < out_c; o += kMaxOutBlock) {
     const int n = std::min(kMaxOutBlock, out_c - o);
+    const size_t first = size_t(o) * out_h * out_w;
     kConvRows[n - 1](in, w + size_t(o) * patch, patch, k, bias ? bias + o : nullptr, out_h,
-                     out_w, out + size_t(o) * out_h * out_w);
+                     out_w, out + first, relu ? relu + first : nullptr);
   }
 }
 
@@ -297,33 +316,33 @@ void Conv2D::init(Scalar* params, Rng& rng) const {
 
 void Conv2D::forward(const Scalar* params, const Matrix& x, LayerBuffers& buf, bool) const {
   const bool linear = activation.kind == ActivationKind::Linear;
+  // The direct kernels apply a ReLU as they store z.
+  const bool fused_relu =
+      algorithm_ == ConvAlgorithm::Direct && activation.kind == ActivationKind::Relu;
   Matrix& z = linear ? buf.a : buf.z;
   z.resize(x.rows(), g_.out().size());
+  if (fused_relu) buf.a.resize(x.rows(), g_.out().size());
   if (buf.scratch.size() < kSlots) buf.scratch.resize(kSlots);
   if (algorithm_ == ConvAlgorithm::Direct)
-    forward_direct(params, x, z, buf);
+    forward_direct(params, x, z, fused_relu ? &buf.a : nullptr, buf);
   else
     forward_gemm(params, x, z, buf);
-  if (!linear) activation.apply(buf.z, buf.a);
+  if (!linear && !fused_relu) activation.apply(buf.z, buf.a);
 }
 
 void Conv2D::backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, const Matrix& da,
                       Matrix* dx, Scalar* grads) const {
-  const int oc = g_.out_channels, n = g_.patch_size(), plane = g_.out_h() * g_.out_w();
+  const bool fused_relu =
+      algorithm_ == ConvAlgorithm::Direct && activation.kind == ActivationKind::Relu;
   const Matrix* dz = &da;
-  if (activation.kind != ActivationKind::Linear) {
+  if (activation.kind != ActivationKind::Linear && !fused_relu) {
     activation.backward(buf.z, buf.a, da, buf.dz);
     dz = &buf.dz;
   }
-  // dL/dbias[o] sums dz over every position of channel o in every sample.
-  Scalar* gb = grads + size_t(oc) * n;
-  for (Eigen::Index b = 0; b < x.rows(); ++b)
-    for (int o = 0; o < oc; ++o)
-      gb[o] += ConstRowVectorMap(dz->data() + b * dz->cols() + size_t(o) * plane, plane).sum();
   if (dx) dx->resize(x.rows(), x.cols());
   if (buf.scratch.size() < kSlots) buf.scratch.resize(kSlots);
   if (algorithm_ == ConvAlgorithm::Direct)
-    backward_direct(params, x, *dz, dx, grads, buf);
+    backward_direct(params, x, *dz, fused_relu ? &buf.z : nullptr, dx, grads, buf);
   else
     backward_gemm(params, x, *dz, dx, grads, buf);
 }
@@ -363,6 +382,11 @@ void Conv2D::backward_gemm(const Scalar* params, const Matrix& x, const Matrix& 
   const Eigen::Index batch = x.rows();
   ConstMatrixMap w(params, oc, n);
   MatrixMap gw(grads, oc, n);
+  // dL/dbias[o] sums dz over every position of channel o in every sample.
+  Scalar* gb = grads + size_t(oc) * n;
+  for (Eigen::Index b = 0; b < batch; ++b)
+    for (int o = 0; o < oc; ++o)
+      gb[o] += ConstRowVectorMap(dz.data() + b * dz.cols() + size_t(o) * plane, plane).sum();
   const Eigen::Index max_cols = std::min<Eigen::Index>(group_, batch) * plane;
   Scalar* col = reserve(buf.scratch[kCol], max_cols * n);
   Scalar* dzg = reserve(buf.scratch[kProduct], max_cols * oc);
@@ -413,7 +437,7 @@ struct DirectLayout {
 };
 }  // namespace
 
-void Conv2D::forward_direct(const Scalar* params, const Matrix& x, Matrix& z,
+void Conv2D::forward_direct(const Scalar* params, const Matrix& x, Matrix& z, Matrix* relu,
                             LayerBuffers& buf) const {
   const DirectLayout L(g_);
   const int c = g_.in.c, k = g_.kernel, oc = g_.out_channels;
@@ -426,15 +450,17 @@ void Conv2D::forward_direct(const Scalar* params, const Matrix& x, Matrix& z,
   }
   const Scalar* bias = params + size_t(oc) * g_.patch_size();
   for (Eigen::Index b = 0; b < x.rows(); ++b) {
-    pad_planes(x.data() + b * x.cols(), c, g_.in.h, g_.in.w, g_.padding, L.in_rows, L.in_stride,
-               xp);
+    pad_planes(x.data() + b * x.cols(), g_.in.w, c, g_.in.h, g_.in.w, g_.padding, L.in_rows,
+               L.in_stride, xp);
     direct_conv({xp, c, L.in_rows, L.in_stride, g_.padding, g_.in.h}, params, k, bias, oc,
-                g_.out_h(), g_.out_w(), z.data() + b * z.cols());
+                g_.out_h(), g_.out_w(), z.data() + b * z.cols(),
+                relu ? relu->data() + b * relu->cols() : nullptr);
   }
 }
 
-void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
-                             Scalar* grads, LayerBuffers& buf) const {
+void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix& dz,
+                             const Matrix* relu_z, Matrix* dx, Scalar* grads,
+                             LayerBuffers& buf) const {
   const DirectLayout L(g_);
   const int c = g_.in.c, k = g_.kernel, oc = g_.out_channels, n = g_.patch_size();
   const int oh = g_.out_h(), ow = g_.out_w();
@@ -459,11 +485,19 @@ void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix
             flipped[((size_t(ci) * oc + o) * k + a) * k + t] =
                 params[((size_t(o) * c + ci) * k + (k - 1 - a)) * k + (k - 1 - t)];
   }
+  Scalar* gb = grads + size_t(oc) * n;
   for (Eigen::Index b = 0; b < x.rows(); ++b) {
     const Scalar* dzb = dz.data() + b * dz.cols();
-    pad_planes(x.data() + b * x.cols(), c, g_.in.h, g_.in.w, g_.padding, L.in_rows, L.in_stride,
-               xp);
-    pad_planes(dzb, oc, oh, ow, 0, oh, L.dz_stride, dzp);
+    pad_planes(x.data() + b * x.cols(), g_.in.w, c, g_.in.h, g_.in.w, g_.padding, L.in_rows,
+               L.in_stride, xp);
+    // dz with rows padded to whole packets (when fused, dz = da where z > 0).
+    if (relu_z)
+      relu_backward_rows(dzb, relu_z->data() + b * relu_z->cols(), oc, oh, ow, L.dz_stride, dzp);
+    else
+      pad_planes(dzb, ow, oc, oh, ow, 0, oh, L.dz_stride, dzp);
+    // dL/dbias[o] sums dz over every position of channel o (the row padding is zero).
+    for (int o = 0; o < oc; ++o)
+      gb[o] += ConstRowVectorMap(dzp + size_t(o) * oh * L.dz_stride, oh * L.dz_stride).sum();
     // dL/dW[o][c][ki][kj] = sum_{i,j} dz[o][i][j] * xp[c][i + ki][j + kj]
     for (int o = 0; o < oc; o += 2) {
       const int ob = std::min(2, oc - o);
@@ -479,7 +513,7 @@ void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix
           }
     }
     if (!dx) continue;
-    pad_planes(dzb, oc, oh, ow, L.back_pad, L.back_rows, L.back_stride, back);
+    pad_planes(dzp, L.dz_stride, oc, oh, ow, L.back_pad, L.back_rows, L.back_stride, back);
     direct_conv({back, oc, L.back_rows, L.back_stride, L.back_pad, oh}, flipped, k, nullptr, c,
                 g_.in.h, g_.in.w, dx->data() + b * dx->cols());
   }

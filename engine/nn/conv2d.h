@@ -45,11 +45,13 @@ class Conv2D : public Layer {
 
  private:
   void forward_gemm(const Scalar* params, const Matrix& x, Matrix& z, LayerBuffers& buf) const;
-  void forward_direct(const Scalar* params, const Matrix& x, Matrix& z, LayerBuffers& buf) const;
+  // relu / relu_z: not null when the layer's ReLU is fused into the direct kernels.
+  void forward_direct(const Scalar* params, const Matrix& x, Matrix& z, Matrix* relu,
+                      LayerBuffers& buf) const;
   void backward_gemm(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
                      Scalar* grads, LayerBuffers& buf) const;
-  void backward_direct(const Scalar* params, const Matrix& x, const Matrix& dz, Matrix* dx,
-                       Scalar* grads, LayerBuffers& buf) const;
+  void backward_direct(const Scalar* params, const Matrix& x, const Matrix& dz,
+                       const Matrix* relu_z, Matrix* dx, Scalar* grads, LayerBuffers& buf) const;
 
   ConvGeometry g_;
   ConvAlgorithm algorithm_;

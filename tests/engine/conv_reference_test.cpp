@@ -149,19 +149,36 @@ TEST(ConvReference, ChoosesDirectForLeNetAndGemmOtherwise) {
   EXPECT_EQ(strided.algorithm(), ConvAlgorithm::Gemm);
 }
 
-TEST(ConvReference, AppliesActivationToPreActivation) {
-  LayerSpec s = conv_spec(2, 3, 1, 1);
-  s.activation.kind = ActivationKind::Relu;
-  const LayerPtr layer = make_layer(s, {1, 4, 4}, 0);
-  Rng rng(4);
-  std::vector<Scalar> params(layer->param_count());
-  for (auto& p : params) p = static_cast<Scalar>(rng.normal());
-  const Matrix x = random_matrix(2, 16, rng);
-  LayerBuffers buf;
-  layer->forward(params.data(), x, buf, false);
-  ASSERT_EQ(buf.z.cols(), 32);
-  EXPECT_TRUE(buf.a.isApprox(buf.z.cwiseMax(Scalar(0))));
-  EXPECT_GT((buf.z.array() < 0).count(), 0);
+// The direct path fuses ReLU into its kernels; results must match the Gemm path, which applies
+// the activation separately.
+TEST(ConvReference, ActivationsAgreeBetweenAlgorithms) {
+  for (ActivationKind act : {ActivationKind::Relu, ActivationKind::Tanh}) {
+    SCOPED_TRACE(activation_name(act));
+    LayerSpec s = conv_spec(5, 3, 1, 1);
+    s.activation.kind = act;
+    const LayerPtr direct = make_layer(s, {3, 9, 12}, 0), gemm = make_layer(s, {3, 9, 12}, 0);
+    static_cast<Conv2D&>(*direct).set_algorithm(ConvAlgorithm::Direct);
+    static_cast<Conv2D&>(*gemm).set_algorithm(ConvAlgorithm::Gemm);
+    Rng rng(4);
+    std::vector<Scalar> params(direct->param_count());
+    for (auto& p : params) p = static_cast<Scalar>(rng.normal());
+    const Matrix x = random_matrix(3, 324, rng), da = random_matrix(3, 540, rng);
+    LayerBuffers bd, bg;
+    Matrix dxd, dxg;
+    std::vector<Scalar> gd(params.size(), 0), gg(params.size(), 0);
+    direct->forward(params.data(), x, bd, true);
+    gemm->forward(params.data(), x, bg, true);
+    EXPECT_TRUE(bd.z.isApprox(bg.z, 1e-5f));
+    EXPECT_TRUE(bd.a.isApprox(bg.a, 1e-5f));
+    EXPECT_GT((bd.z.array() < 0).count(), 0);
+    if (act == ActivationKind::Relu) {
+      EXPECT_EQ(bd.a, bd.z.cwiseMax(Scalar(0)));
+    }
+    direct->backward(params.data(), x, bd, da, &dxd, gd.data());
+    gemm->backward(params.data(), x, bg, da, &dxg, gg.data());
+    EXPECT_LT(rel_diff(dxd.data(), dxg.data(), dxg.size()), 1e-5);
+    EXPECT_LT(rel_diff(gd.data(), gg.data(), gg.size()), 1e-5);
+  }
 }
 
 TEST(ConvReference, BuffersAreReusedAcrossSteps) {
