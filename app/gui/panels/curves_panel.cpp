@@ -96,7 +96,7 @@ void metric_block(bool first, const char* caption, const std::string& value, con
                   const char* help) {
   const float scale = 1.6f;  // the shell's large font
   const ImVec2 swatch{ImGui::GetFontSize() * 1.3f, ImGui::GetTextLineHeight()};
-  const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
+  const float inner = std::round(ImGui::GetFontSize() * 0.3f);
   const float width = std::max(swatch.x + inner + ImGui::CalcTextSize(caption).x,
                                ImGui::CalcTextSize(value.c_str()).x * scale);
   if (!first) flow(width, ImGui::GetFontSize() * 1.4f);
