@@ -44,3 +44,14 @@ TEST(Convergence, UntrainedCircleIsNearChance) {
 
 }  // namespace
 }  // namespace nnplay
+
+namespace nnplay {
+namespace {
+
+TEST(Convergence, SmallCnnOnGeneratedShapesReaches85PercentIn3Epochs) {
+  // Needs no downloaded dataset: the generated 28x28 shapes exercise conv, pooling, flatten.
+  EXPECT_GE(train("assets/experiments/shapes-cnn.json", 3).accuracy, 0.85);
+}
+
+}  // namespace
+}  // namespace nnplay
