@@ -125,34 +125,47 @@ struct Padded {
 
 // OB output planes (out_h x out_w, contiguous) from padded input planes:
 //   out[o][i][j] = bias[o] + sum_{c,ki,kj} w[o][c][ki][kj] * in[c][i + ki][j + kj].
-// OB accumulators stay in registers for a whole packet of outputs; each input packet loaded is
-// used OB times. Taps on all-padding rows are skipped. relu, when not null, also receives
-// max(out, 0) (the forward pass's ReLU, fused).
+// The work items are packets of outputs (row i, columns j..j+kLanes), taken two at a time:
+// 2*OB accumulators stay in registers, each input packet loaded is used OB times and each
+// weight broadcast twice, which keeps the FMA units rather than the loads the limit. Taps on
+// all-padding rows are skipped. relu, when not null, also receives max(out, 0) (the forward
+// pass's ReLU, fused).
 template <int OB>
 void conv_rows(const Padded& in, const Scalar* w, int patch, int k, const Scalar* bias,
                int out_h, int out_w, Scalar* out, Scalar* relu) {
   using namespace Eigen::internal;
   const size_t plane = size_t(out_h) * out_w;
-  for (int i = 0; i < out_h; ++i) {
-    const int ki_lo = std::max(0, in.top - i), ki_hi = std::min(k, in.top + in.height - i);
-    for (int j = 0; j < out_w; j += kLanes) {
-      Packet acc[OB];
-      for (int o = 0; o < OB; ++o) acc[o] = pset1<Packet>(bias ? bias[o] : Scalar(0));
-      for (int c = 0; c < in.planes; ++c)
-        for (int ki = ki_lo; ki < ki_hi; ++ki) {
-          const Scalar* src = in.data + (size_t(c) * in.rows + i + ki) * in.stride + j;
-          const Scalar* wk = w + (c * k + ki) * k;
-          for (int kj = 0; kj < k; ++kj) {
-            const Packet xv = ploadu<Packet>(src + kj);
-            for (int o = 0; o < OB; ++o)
-              acc[o] = pmadd(pset1<Packet>(wk[o * patch + kj]), xv, acc[o]);
+  const int per_row = (out_w + kLanes - 1) / kLanes, items = out_h * per_row;
+  for (int t = 0; t < items; t += 2) {
+    const int i0 = t / per_row, j0 = (t % per_row) * kLanes;
+    const bool pair = t + 1 < items;  // else the second item repeats the first, unstored
+    const int i1 = pair ? (t + 1) / per_row : i0, j1 = pair ? ((t + 1) % per_row) * kLanes : j0;
+    // Rows of taps that can touch data, for either item.
+    const int ki_lo = std::max(0, in.top - i1), ki_hi = std::min(k, in.top + in.height - i0);
+    Packet acc0[OB], acc1[OB];
+    for (int o = 0; o < OB; ++o) acc0[o] = acc1[o] = pset1<Packet>(bias ? bias[o] : Scalar(0));
+    for (int c = 0; c < in.planes; ++c)
+      for (int ki = ki_lo; ki < ki_hi; ++ki) {
+        const Scalar* row = in.data + (size_t(c) * in.rows + ki) * in.stride;
+        const Scalar* src0 = row + size_t(i0) * in.stride + j0;
+        const Scalar* src1 = row + size_t(i1) * in.stride + j1;
+        const Scalar* wk = w + (c * k + ki) * k;
+        for (int kj = 0; kj < k; ++kj) {
+          const Packet x0 = ploadu<Packet>(src0 + kj), x1 = ploadu<Packet>(src1 + kj);
+          for (int o = 0; o < OB; ++o) {
+            const Packet wv = pset1<Packet>(wk[o * patch + kj]);
+            acc0[o] = pmadd(wv, x0, acc0[o]);
+            acc1[o] = pmadd(wv, x1, acc1[o]);
           }
         }
-      const int n = std::min(kLanes, out_w - j);
+      }
+    for (int q = 0; q < (pair ? 2 : 1); ++q) {
+      const int i = q ? i1 : i0, j = q ? j1 : j0, n = std::min(kLanes, out_w - j);
       for (int o = 0; o < OB; ++o) {
+        const Packet v = q ? acc1[o] : acc0[o];
         const size_t at = o * plane + size_t(i) * out_w + j;
-        store_first(out + at, acc[o], n);
-        if (relu) store_first(relu + at, pmax(acc[o], pset1<Packet>(Scalar(0))), n);
+        store_first(out + at, v, n);
+        if (relu) store_first(relu + at, pmax(v, pset1<Packet>(Scalar(0))), n);
       }
     }
   }
@@ -207,15 +220,20 @@ void weight_grad_block(const Scalar* dz, size_t dz_plane, int dz_stride, const S
     }
 }
 
+// Up to 4 output channels x 5 taps: 20 accumulators, 4 gradient packets and an input packet
+// fill AVX-512's 32 registers without spilling, and each (unaligned, so costly) input load
+// feeds 4 FMAs.
 using WeightGradFn = decltype(&weight_grad_block<1, 1>);
-constexpr int kMaxTapBlock = 8;
+constexpr int kMaxGradOut = 4, kMaxTapBlock = 5;
 template <int OB, int... I>
 constexpr std::array<WeightGradFn, sizeof...(I)> weight_grad_row(std::integer_sequence<int, I...>) {
   return {&weight_grad_block<OB, I + 1>...};
 }
-constexpr std::array<std::array<WeightGradFn, kMaxTapBlock>, 2> kWeightGrad = {
+constexpr std::array<std::array<WeightGradFn, kMaxTapBlock>, kMaxGradOut> kWeightGrad = {
     weight_grad_row<1>(std::make_integer_sequence<int, kMaxTapBlock>{}),
-    weight_grad_row<2>(std::make_integer_sequence<int, kMaxTapBlock>{})};
+    weight_grad_row<2>(std::make_integer_sequence<int, kMaxTapBlock>{}),
+    weight_grad_row<3>(std::make_integer_sequence<int, kMaxTapBlock>{}),
+    weight_grad_row<4>(std::make_integer_sequence<int, kMaxTapBlock>{})};
 
 // Direct pays off while a row fills most of a packet and channels are few; beyond that
 // Eigen's GEMM, with its cache blocking, wins (measured on LeNet-like and wider layers).
@@ -499,8 +517,8 @@ void Conv2D::backward_direct(const Scalar* params, const Matrix& x, const Matrix
     for (int o = 0; o < oc; ++o)
       gb[o] += ConstRowVectorMap(dzp + size_t(o) * oh * L.dz_stride, oh * L.dz_stride).sum();
     // dL/dW[o][c][ki][kj] = sum_{i,j} dz[o][i][j] * xp[c][i + ki][j + kj]
-    for (int o = 0; o < oc; o += 2) {
-      const int ob = std::min(2, oc - o);
+    for (int o = 0; o < oc; o += kMaxGradOut) {
+      const int ob = std::min(kMaxGradOut, oc - o);
       for (int ci = 0; ci < c; ++ci)
         for (int ki = 0; ki < k; ++ki)
           for (int kj = 0; kj < k; kj += kMaxTapBlock) {
