@@ -130,9 +130,9 @@ bool open_file(AppState& s, const std::string& path) {
 Experiment document_now(const AppState& s, bool with_weights) {
   Experiment d = s.exp;
   d.weights.reset();
-  // Weights only match the document when the trainer runs the same layers (no edit in flight).
-  if (with_weights && s.snap && !s.snap->params.empty() &&
-      s.snap->spec.layers.size() == d.network.layers.size())
+  // Weights only match the document when the trainer runs exactly its layers (no edit in
+  // flight); otherwise the file would not load again, so it is saved without them.
+  if (with_weights && s.snap && !s.snap->params.empty() && s.snap->spec.layers == d.network.layers)
     d.weights = std::vector<double>(s.snap->params.begin(), s.snap->params.end());
   return d;
 }
