@@ -173,10 +173,10 @@ void TrainingSession::regularize() {
   }
 }
 
-void TrainingSession::predict(const Matrix& x, Matrix& out) const {
+void TrainingSession::logits(const Matrix& x, Matrix& out) const {
+  // Fixed row blocks on the pool, each worker with its own workspace.
   const int n = static_cast<int>(x.rows());
-  const int outputs = net_->output_shape().size();
-  out.resize(n, outputs);
+  out.resize(n, net_->output_shape().size());
   const int tasks = (n + kInferRows - 1) / kInferRows;
   const int workers = pool_ ? pool_->size() : 1;
   if (static_cast<int>(infer_.size()) < workers) infer_.resize(workers);
@@ -184,15 +184,18 @@ void TrainingSession::predict(const Matrix& x, Matrix& out) const {
     const int lo = t * kInferRows, hi = std::min(n, lo + kInferRows);
     Workspace& ws = infer_[w];
     ws.x = x.middleRows(lo, hi - lo);
-    const Matrix& logits = net_->forward(ws.x, ws, false);
-    Matrix shown;
-    loss_.predict(logits, shown);
-    out.middleRows(lo, hi - lo) = shown;
+    out.middleRows(lo, hi - lo) = net_->forward(ws.x, ws, false);
   };
   if (pool_ && tasks > 1)
     pool_->parallel_for(tasks, run);
   else
     for (int t = 0; t < tasks; ++t) run(t, 0);
+}
+
+void TrainingSession::predict(const Matrix& x, Matrix& out) const {
+  Matrix z;
+  logits(x, z);
+  loss_.predict(z, out);
 }
 
 void TrainingSession::forward_all(const Matrix& x, std::vector<Matrix>& activations) const {
@@ -213,21 +216,7 @@ EvalResult TrainingSession::evaluate(const DataSplit& split, int max_samples) co
   for (int i = 0; i < m; ++i) idx[i] = static_cast<int>(int64_t(i) * n / m);
   Matrix x, y, logits_all, shown;
   split.gather(idx.data(), m, x, y);
-  const int outputs = net_->output_shape().size();
-  logits_all.resize(m, outputs);
-  const int tasks = (m + kInferRows - 1) / kInferRows;
-  const int workers = pool_ ? pool_->size() : 1;
-  if (static_cast<int>(infer_.size()) < workers) infer_.resize(workers);
-  auto run = [&](int t, int w) {
-    const int lo = t * kInferRows, hi = std::min(m, lo + kInferRows);
-    Workspace& ws = infer_[w];
-    ws.x = x.middleRows(lo, hi - lo);
-    logits_all.middleRows(lo, hi - lo) = net_->forward(ws.x, ws, false);
-  };
-  if (pool_ && tasks > 1)
-    pool_->parallel_for(tasks, run);
-  else
-    for (int t = 0; t < tasks; ++t) run(t, 0);
+  logits(x, logits_all);
   r.loss = loss_.evaluate(logits_all, y, nullptr, m) / m;
   r.samples = m;
   loss_.predict(logits_all, shown);

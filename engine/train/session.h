@@ -75,6 +75,7 @@ class TrainingSession {
 
  private:
   void check_fit() const;
+  void logits(const Matrix& x, Matrix& out) const;  // network outputs on the pool
   void start_epoch();
   void regularize();
 
