@@ -57,7 +57,6 @@ struct Shell {
   std::optional<ScreenshotJob> job;
   bool fonts_dirty = true, style_dirty = true;
   int exit_code = 0;
-  long frames = 0;
   std::string title;  // window title shown now
 };
 
@@ -229,7 +228,6 @@ void run_loop(Shell& sh) {
       glfwWaitEventsTimeout(0.1);  // minimised: nothing to draw; training carries on
       continue;
     }
-    ++sh.frames;
     one_frame(sh, quit);
   }
 }
