@@ -43,22 +43,17 @@ DiagramLayout layout_diagram(ImVec2 min, ImVec2 max, const std::vector<int>& cou
   const float w = std::max(1.0f, max.x - min.x), h = std::max(1.0f, max.y - min.y);
   const int n = std::max<int>(1, static_cast<int>(counts.size()));
   l.pitch = w / n;
-  // One node size for every column, so neurons compare across layers; the tallest column that
-  // still fits at min_node decides it, taller ones are compressed.
-  float node = std::min(opt.max_node, l.pitch * opt.max_width_ratio);
-  for (int c : counts) {
-    const float fit = fitting_node(c, h, opt.gap_ratio);
-    if (fit >= opt.min_node) node = std::min(node, fit);
-  }
-  node = std::min(node, h);  // a tiny panel: never taller than the area
-  node = std::max(node, std::min(opt.min_node, std::min(h / 3.5f, l.pitch * opt.max_width_ratio)));
-  l.node = node;
+  // Each column's neurons are as large as its height allows, up to a cap set by the column
+  // width; below min_node a column keeps min_node and is compressed instead.
+  const float cap = std::min({opt.max_node, l.pitch * opt.max_width_ratio, h});
+  const float floor_size = std::min({opt.min_node, cap, h / 3.5f});
   l.columns.resize(counts.size());
   for (size_t i = 0; i < counts.size(); ++i) {
     ColumnGeom& c = l.columns[i];
     c.x = min.x + l.pitch * (i + 0.5f);
     c.count = counts[i];
-    place_column(c, min.y, h, node, opt.gap_ratio);
+    c.node = std::clamp(fitting_node(c.count, h, opt.gap_ratio), floor_size, cap);
+    place_column(c, min.y, h, c.node, opt.gap_ratio);
   }
   return l;
 }
@@ -91,9 +86,9 @@ float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
 }
 
 std::optional<NodeHit> hit_node(const DiagramLayout& layout, ImVec2 p) {
-  const float half = layout.node / 2 + 2;
   for (int col = 0; col < static_cast<int>(layout.columns.size()); ++col) {
     const ColumnGeom& c = layout.columns[col];
+    const float half = c.node / 2 + 2;
     if (std::fabs(p.x - c.x) > half) continue;
     for (int unit = 0; unit < c.count; ++unit) {
       const auto at = layout.node_center(col, unit);
@@ -106,9 +101,9 @@ std::optional<NodeHit> hit_node(const DiagramLayout& layout, ImVec2 p) {
 std::optional<LinkHit> hit_link(const DiagramLayout& layout, int to_col,
                                 const std::vector<int>& sources, ImVec2 p, float tol) {
   if (to_col < 1 || to_col >= static_cast<int>(layout.columns.size())) return std::nullopt;
-  const float half = layout.node / 2;
   // Links run from the right edge of the source neuron to the left edge of the target.
-  const float x0 = layout.columns[to_col - 1].x + half, x1 = layout.columns[to_col].x - half;
+  const float x0 = layout.columns[to_col - 1].x + layout.node(to_col - 1) / 2;
+  const float x1 = layout.columns[to_col].x - layout.node(to_col) / 2;
   if (p.x < x0 - tol || p.x > x1 + tol) return std::nullopt;
   std::optional<LinkHit> best;
   for (int to = 0; to < layout.columns[to_col].count; ++to) {

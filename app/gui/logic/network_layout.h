@@ -18,6 +18,7 @@ struct LayoutOptions {
 
 struct ColumnGeom {
   float x = 0;      // centre
+  float node = 0;   // side of this column's neuron squares
   int count = 0;    // neurons in the column (0: drawn as a block, e.g. flatten)
   int head = 0;     // first `head` neurons shown
   int tail = 0;     // and the last `tail`; compressed when head + tail < count
@@ -28,8 +29,11 @@ struct ColumnGeom {
 struct DiagramLayout {
   ImVec2 min, max;  // the node area
   float pitch = 0;  // horizontal distance between column centres
-  float node = 0;   // side of a neuron square, the same in every column
   std::vector<ColumnGeom> columns;
+
+  // Side of the neuron squares of column `col`: as large as fits, so a 2-input column next to a
+  // 32-neuron one keeps readable thumbnails.
+  float node(int col) const { return columns[col].node; }
 
   // Centre of neuron `unit` of column `col`, or nothing when compression hides it.
   std::optional<ImVec2> node_center(int col, int unit) const;

@@ -71,7 +71,8 @@ bool activation_combo(const char* id, Activation& act, float width, bool allow_s
   ImGui::SetNextItemWidth(width);
   bool changed = false;
   const ImGuiComboFlags flags = width < 90 ? ImGuiComboFlags_NoArrowButton : 0;
-  const std::string preview = fit(act.name(), short_activation(act.kind), width);
+  const float arrow = flags & ImGuiComboFlags_NoArrowButton ? 0 : ImGui::GetFrameHeight();
+  const std::string preview = fit(act.name(), short_activation(act.kind), width - arrow);
   if (ImGui::BeginCombo(id, preview.c_str(), flags)) {
     const auto& names = activation_names();
     for (size_t k = 0; k < names.size(); ++k) {
@@ -96,7 +97,8 @@ bool init_combo(const char* id, Initializer& init, float width) {
   ImGui::SetNextItemWidth(width);
   bool changed = false;
   const ImGuiComboFlags flags = width < 90 ? ImGuiComboFlags_NoArrowButton : 0;
-  const std::string preview = fit(init.name(), short_init(init.kind), width);
+  const float arrow = flags & ImGuiComboFlags_NoArrowButton ? 0 : ImGui::GetFrameHeight();
+  const std::string preview = fit(init.name(), short_init(init.kind), width - arrow);
   if (ImGui::BeginCombo(id, preview.c_str(), flags)) {
     const auto& names = init_names();
     for (size_t k = 0; k < names.size(); ++k) {
@@ -227,6 +229,9 @@ void footer(Frame& f, int layer, float x) {
 
 void draw_column_controls(Frame& f) {
   ImGui::PushID("columns");
+  // Narrow columns: thinner padding so "-", "+" and short names still fit.
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  if (f.compact) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(std::min(pad.x, 3.0f), pad.y));
   input_header(f);
   for (int layer = 0; layer < static_cast<int>(f.spec.layers.size()); ++layer) {
     const int col = column_of(layer);
@@ -239,6 +244,7 @@ void draw_column_controls(Frame& f) {
     footer(f, layer, x);
     ImGui::PopID();
   }
+  if (f.compact) ImGui::PopStyleVar();
   ImGui::PopID();
 }
 

@@ -80,13 +80,13 @@ void draw_links_into(const Frame& f, int col, ImDrawList* dl) {
   const int in = f.infos[layer].in.size();
   const int units = f.spec.layers[layer].units;
   const std::vector<int> sources = source_nodes(f, col);
-  const float half = f.layout.node / 2;
-  const float x0 = f.layout.columns[col - 1].x + half, x1 = f.layout.columns[col].x - half;
+  const float x0 = f.layout.columns[col - 1].x + f.layout.node(col - 1) / 2;
+  const float x1 = f.layout.columns[col].x - f.layout.node(col) / 2;
   // Many crossing lines turn into a grey mat; fading them by density keeps the strong ones
   // readable.
   const int busiest = std::max<int>(sources.size(), units);
   const float fade = std::clamp(std::sqrt(8.0f / std::max(busiest, 1)), 0.35f, 1.0f);
-  const float max_thick = std::clamp(f.layout.node * 0.12f, 1.5f, 5.0f);
+  const float max_thick = std::clamp(f.layout.node(col) * 0.12f, 1.5f, 5.0f);
   const ImU32 idle = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
   for (int j = 0; j < units; ++j) {
     const auto b = f.layout.node_center(col, j);
@@ -107,7 +107,7 @@ void draw_links_into(const Frame& f, int col, ImDrawList* dl) {
 }
 
 void draw_neuron(const Frame& f, int col, int unit, ImVec2 c, ImDrawList* dl, bool enabled) {
-  const float half = f.layout.node / 2;
+  const float half = f.layout.node(col) / 2;
   const ImVec2 a(c.x - half, c.y - half), b(c.x + half, c.y + half);
   ImTextureID tex{};
   ImVec2 uv0, uv1;
@@ -128,26 +128,53 @@ void draw_ellipsis(const Frame& f, int col, ImDrawList* dl) {
   if (!c) return;
   const ColumnGeom& g = f.layout.columns[col];
   const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
-  const float r = std::max(1.5f, f.layout.node * 0.07f);
+  const float r = std::max(1.5f, f.layout.node(col) * 0.07f);
   for (int k = -1; k <= 1; ++k) dl->AddCircleFilled(ImVec2(c->x, c->y + k * 3.2f * r), r, colour);
   const std::string more = "+" + std::to_string(g.count - g.head - g.tail);
   const ImVec2 size = ImGui::CalcTextSize(more.c_str());
-  dl->AddText(ImVec2(c->x + f.layout.node / 2 + 3, c->y - size.y / 2), colour, more.c_str());
+  dl->AddText(ImVec2(c->x + f.layout.node(col) / 2 + 3, c->y - size.y / 2), colour, more.c_str());
 }
 
 // Layers without neurons of their own (convolution, pooling, flatten, dropout, an image input)
 // are drawn as one block naming the layer and its output shape.
+struct Extent {
+  ImVec2 min, max;
+};
+
+// The box a column occupies: its block, or its first to last shown neuron.
+Extent column_extent(const Frame& f, int col) {
+  const float x = f.layout.columns[col].x;
+  if (!column_has_neurons(f, col)) {
+    const float half_w = std::clamp(f.layout.pitch * 0.36f, 16.0f, 70.0f);
+    const float mid = (f.layout.min.y + f.layout.max.y) / 2;
+    const float half_h = (f.layout.max.y - f.layout.min.y) * 0.35f;
+    return {ImVec2(x - half_w, mid - half_h), ImVec2(x + half_w, mid + half_h)};
+  }
+  const ColumnGeom& g = f.layout.columns[col];
+  const float half = g.node / 2;
+  if (g.slot_y.empty()) return {ImVec2(x, 0), ImVec2(x, 0)};
+  return {ImVec2(x - half, g.slot_y.front() - half), ImVec2(x + half, g.slot_y.back() + half)};
+}
+
+// Where single weights are not drawn (into or out of a block), a faint band shows the data
+// flowing from one column to the next.
+void draw_bundle(const Frame& f, int col, ImDrawList* dl) {
+  const Extent a = column_extent(f, col - 1), b = column_extent(f, col);
+  dl->AddQuadFilled(ImVec2(a.max.x, a.min.y), ImVec2(b.min.x, b.min.y), ImVec2(b.min.x, b.max.y),
+                    ImVec2(a.max.x, a.max.y), ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.12f));
+}
+
 void draw_block(const Frame& f, int col, ImDrawList* dl) {
   const float x = f.layout.columns[col].x;
-  const float half_w = std::clamp(f.layout.pitch * 0.3f, 16.0f, 60.0f);
-  const float mid = (f.layout.min.y + f.layout.max.y) / 2;
-  const float half_h = (f.layout.max.y - f.layout.min.y) * 0.35f;
-  const ImVec2 a(x - half_w, mid - half_h), b(x + half_w, mid + half_h);
+  const Extent e = column_extent(f, col);
+  const ImVec2 a = e.min, b = e.max;
+  const float mid = (a.y + b.y) / 2;
   const bool broken = col > 0 && !f.infos[layer_of(col)].error.empty();
   dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
   dl->AddRect(a, b, broken ? palette().class_u32(3) : ImGui::GetColorU32(ImGuiCol_Border), 4.0f,
               0, broken ? 2.0f : 1.0f);
-  const std::string name = col == 0 ? "image" : f.spec.layers[layer_of(col)].type;
+  const std::string& type = col == 0 ? "image" : f.spec.layers[layer_of(col)].type;
+  const std::string name = type == "conv2d" ? "conv" : type.substr(0, type.find("2d"));
   const Shape shape = col == 0 ? f.spec.input : f.infos[layer_of(col)].out;
   const std::string dims = shape.size() ? shape_string(shape) : "?";
   dl->PushClipRect(a, b, true);
@@ -167,7 +194,7 @@ void draw_feature_labels(const Frame& f, ImDrawList* dl) {
     if (!c) continue;
     const bool on = has_feature(f.features, names[r]);
     const ImVec2 size = ImGui::CalcTextSize(names[r].c_str());
-    const ImVec2 at(c->x - f.layout.node / 2 - 6 - size.x, c->y - size.y / 2);
+    const ImVec2 at(c->x - f.layout.node(0) / 2 - 6 - size.x, c->y - size.y / 2);
     dl->AddText(at, ImGui::GetColorU32(on ? ImGuiCol_Text : ImGuiCol_TextDisabled),
                 names[r].c_str());
   }
@@ -193,8 +220,10 @@ void draw_column(const Frame& f, int col, ImDrawList* dl) {
 void draw_diagram(Frame& f) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   draw_selection(f, dl);
-  for (int col = 1; col < column_count(f); ++col)
+  for (int col = 1; col < column_count(f); ++col) {
     if (has_links(f, col)) draw_links_into(f, col, dl);
+    else draw_bundle(f, col, dl);
+  }
   for (int col = 0; col < column_count(f); ++col) draw_column(f, col, dl);
   if (!f.image_input) draw_feature_labels(f, dl);
 }

@@ -103,8 +103,8 @@ void link_hover(Frame& f, const Link& k) {
   // Highlight the link under the mouse so a click's target is obvious.
   const auto a = f.layout.node_center(k.col - 1, source_nodes(f, k.col)[k.from]);
   const auto b = f.layout.node_center(k.col, k.to);
-  const float half = f.layout.node / 2;
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(a->x + half, a->y), ImVec2(b->x - half, b->y),
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(a->x + f.layout.node(k.col - 1) / 2, a->y),
+                                      ImVec2(b->x - f.layout.node(k.col) / 2, b->y),
                                       ImGui::GetColorU32(ImGuiCol_Text), 3.0f);
   if (!p) {
     wrapped_tooltip({label, "Its value appears once the trainer has applied your last edit."});
@@ -125,7 +125,7 @@ void handle_diagram_mouse(Frame& f) {
   if (!ImGui::IsWindowHovered() || ImGui::IsAnyItemHovered() || ImGui::GetDragDropPayload())
     return;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const float margin = f.layout.node;
+  const float margin = 8;
   if (mouse.x < f.layout.min.x - margin || mouse.x > f.layout.max.x + margin ||
       mouse.y < f.layout.min.y - margin || mouse.y > f.layout.max.y + margin)
     return;

@@ -42,7 +42,13 @@ const float* layer_params(const Frame& f, int layer) {
 std::string layer_title(const Frame& f, int layer) {
   if (is_output_layer(f.spec, layer)) return "Output";
   const std::string& type = f.spec.layers[layer].type;
-  const std::string name = type == "dense" ? "Hidden" : type;
+  const std::string name = type == "dense"       ? "Hidden"
+                           : type == "conv2d"    ? "Conv"
+                           : type == "maxpool2d" ? "MaxPool"
+                           : type == "avgpool2d" ? "AvgPool"
+                           : type == "flatten"   ? "Flatten"
+                           : type == "dropout"   ? "Dropout"
+                                                 : type;
   return name + " " + std::to_string(layer + 1);
 }
 
@@ -103,10 +109,13 @@ NetworkPanelResult draw_network_panel(const nnplay::Snapshot* snap, nnplay::Netw
                                       int num_classes, NetworkPanelState& ui) {
   using namespace netpanel;
   NetworkPanelResult result;
-  if (enforce_output_layer(spec, task, num_classes)) result.spec_changed = true;
+  // Image datasets report their class count through the data, not num_classes: leave their
+  // output layer to the experiment (the user cannot resize it here anyway).
+  const bool image = spec.input.h > 1 || spec.input.w > 1;
+  if (!image && enforce_output_layer(spec, task, num_classes)) result.spec_changed = true;
   const bool live = snap && snap->spec == spec && !snap->params.empty();
   Frame f{snap, live, spec, features, task, num_classes, ui, result};
-  f.image_input = spec.input.h > 1 || spec.input.w > 1;
+  f.image_input = image;
   f.input_rows = input_rows(features);
   f.infos = describe_layers(spec);
   if (ui.selected_layer >= static_cast<int>(spec.layers.size())) ui.selected_layer = -1;
