@@ -33,7 +33,7 @@ float footer_y(const Frame& f, int row) {
 }
 
 // The full label if it fits the column, else the short one (narrow columns of deep networks).
-const std::string& fit(const std::string& full, const std::string& brief, float width) {
+std::string fit(const std::string& full, const std::string& brief, float width) {
   const float pad = 2 * ImGui::GetStyle().FramePadding.x;
   return ImGui::CalcTextSize(full.c_str()).x + pad <= width ? full : brief;
 }
@@ -43,9 +43,12 @@ std::string short_activation(ActivationKind kind) {
   return kShort[static_cast<int>(kind)];
 }
 
-std::string short_init(InitKind kind) {
+// Initialiser names in three lengths: in full, medium for mid-width columns, and tiny.
+std::string fit_init(InitKind kind, float width) {
+  constexpr const char* kMedium[] = {"zeros", "uniform", "normal", "xavier-u", "xavier-n", "he-u", "he-n"};
   constexpr const char* kShort[] = {"zero", "unif", "norm", "xavU", "xavN", "heU", "heN"};
-  return kShort[static_cast<int>(kind)];
+  const int k = static_cast<int>(kind);
+  return fit(init_names()[k], fit(kMedium[k], kShort[k], width), width);
 }
 
 std::string short_title(const Frame& f, int layer) {
@@ -98,7 +101,7 @@ bool init_combo(const char* id, Initializer& init, float width) {
   bool changed = false;
   const ImGuiComboFlags flags = width < 90 ? ImGuiComboFlags_NoArrowButton : 0;
   const float arrow = flags & ImGuiComboFlags_NoArrowButton ? 0 : ImGui::GetFrameHeight();
-  const std::string preview = fit(init.name(), short_init(init.kind), width - arrow);
+  const std::string preview = fit_init(init.kind, width - arrow);
   if (ImGui::BeginCombo(id, preview.c_str(), flags)) {
     const auto& names = init_names();
     for (size_t k = 0; k < names.size(); ++k) {

@@ -200,6 +200,20 @@ void draw_feature_labels(const Frame& f, ImDrawList* dl) {
   }
 }
 
+// Softmax outputs: a swatch of each class's colour beside its neuron says which is which.
+void draw_class_swatches(const Frame& f, ImDrawList* dl) {
+  const int col = column_count(f) - 1;
+  const int units = f.layout.columns[col].count;
+  if (f.task != Task::Classification || units < 2) return;
+  const float half = f.layout.node(col) / 2, side = std::clamp(half * 0.5f, 6.0f, 14.0f);
+  for (int k = 0; k < units; ++k) {
+    const auto c = f.layout.node_center(col, k);
+    if (!c) continue;
+    const ImVec2 a(c->x + half + 4, c->y - side / 2);
+    dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), palette().class_u32(k), 2.0f);
+  }
+}
+
 void draw_column(const Frame& f, int col, ImDrawList* dl) {
   const ColumnGeom& g = f.layout.columns[col];
   if (!column_has_neurons(f, col)) {
@@ -226,6 +240,7 @@ void draw_diagram(Frame& f) {
   }
   for (int col = 0; col < column_count(f); ++col) draw_column(f, col, dl);
   if (!f.image_input) draw_feature_labels(f, dl);
+  draw_class_swatches(f, dl);
 }
 
 }  // namespace nnplay::gui::netpanel

@@ -152,8 +152,9 @@ void draw_edit_popup(Frame& f) {
   ImGui::TextUnformatted(f.ui.edit_label.c_str());
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  bool apply = ImGui::InputFloat("##value", &f.ui.edit_value, 0.1f, 1.0f, "%.4f",
-                                 ImGuiInputTextFlags_EnterReturnsTrue);
+  // The value follows the typing, so both Enter and the Set button apply what is shown.
+  ImGui::InputFloat("##value", &f.ui.edit_value, 0.1f, 1.0f, "%.4f");
+  bool apply = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
   apply |= ImGui::Button("Set");
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
