@@ -74,7 +74,8 @@ void x_ticks(const Transform& t, const PlotText& text, float width, float font, 
       a.x_ticks = linear_ticks(t.x.lo, t.x.hi, max_ticks, &step);
       if ((text.flags & AxisFlags::IntegerX) && step < 1) {  // steps and layers come in whole numbers
         a.x_ticks.clear(), step = 1;
-        for (double v = std::ceil(t.x.lo); v <= t.x.hi; v += 1) a.x_ticks.push_back({v, true});
+        for (double v = std::ceil(t.x.lo); v <= t.x.hi && a.x_ticks.size() < 1000; v += 1)
+          a.x_ticks.push_back({v, true});
       }
     }
     for (const Tick& k : a.x_ticks)

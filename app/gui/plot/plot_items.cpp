@@ -295,6 +295,15 @@ void stroke(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 color, float t
     ImVec2 a = pts[i - 1];
     const ImVec2 b = pts[i];
     float seg = std::hypot(b.x - a.x, b.y - a.y);
+    // A diverging loss puts points at absurd pixel coordinates; subtracting a dash length from
+    // such a segment changes nothing in float, so it is drawn solid instead of looping forever.
+    if (!(seg <= 1e5f)) {
+      if (!drawing) run.clear();
+      run.push_back(b);
+      drawing = true;
+      left = on;
+      continue;
+    }
     while (seg > left) {
       const float r = left / seg;
       a = {a.x + (b.x - a.x) * r, a.y + (b.y - a.y) * r};
