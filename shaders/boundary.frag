@@ -36,9 +36,10 @@ vec3 diverging(float t) {
   return t < 0.0 ? mix(u_mid, u_neg, -t * u_strength) : mix(u_mid, u_pos, t * u_strength);
 }
 
-// 1 on the zero set of d, fading to 0 about 1.5 pixels away.
-float contour(float d) {
-  float w = max(fwidth(d), 1e-6);
+// 1 on the zero set of d, fading to 0 about 1.5 pixels away; w is how much d changes per
+// pixel.
+float contour(float d, float w) {
+  w = max(w, 1e-6);
   return 1.0 - smoothstep(0.5 * w, 1.5 * w, abs(d));
 }
 
@@ -46,7 +47,7 @@ vec3 binary_color() {
   float p = clamp(output_value(u_binary_channel), 0.0, 1.0);
   float t = 2.0 * p - 1.0;
   if (u_discretize) t = t < 0.0 ? -0.75 : 0.75;
-  return mix(diverging(t), u_line, 0.85 * contour(p - 0.5));
+  return mix(diverging(t), u_line, 0.85 * contour(p - 0.5, fwidth(p)));
 }
 
 vec3 multiclass_color() {
@@ -67,7 +68,9 @@ vec3 multiclass_color() {
   float confidence = clamp((p1 - chance) / (1.0 - chance), 0.0, 1.0);
   float s = u_discretize ? 0.75 : 0.2 + 0.8 * confidence;
   vec3 c = mix(u_mid, u_class_colors[best], s * u_strength);
-  return mix(c, u_line, 0.85 * contour(p1 - p2));
+  // p1 - p2 has a kink (not a sign change) at a tie, so its own fwidth can vanish there and
+  // break the line into dashes: use the rates of the two probabilities instead.
+  return mix(c, u_line, 0.85 * contour(p1 - p2, fwidth(p1) + fwidth(p2)));
 }
 
 vec3 regression_color() {

@@ -20,7 +20,7 @@ struct BoundaryStyle {
   int binary_channel = 0;  // Binary: which output is P(class 1) (1 for two softmax outputs)
   bool discretize = false;
   float value_lo = -1, value_hi = 1;  // Regression: the data's value range
-  float strength = 0.6f;              // 0..1: how saturated the background gets
+  float strength = 0.7f;              // 0..1: how saturated the background gets
 };
 
 // How to colour `grid` for a run of `task`; false when it cannot be drawn (e.g. > 8 outputs).

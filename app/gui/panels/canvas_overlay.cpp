@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/gui/fonts.h"
 #include "app/gui/panels/canvas_parts.h"
 #include "app/gui/theme/palette.h"
 
@@ -184,37 +185,47 @@ bool draw_divergence_banner(const Frame& f, const Snapshot& snap) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 pad(fs * 0.8f, fs * 0.6f);
   const float w = std::min(static_cast<float>(f.rect.w) - fs, fs * 26);
+  const char* title = "Training diverged";
   const std::string text =
-      "Training diverged: the numbers blew up to infinity.\n" +
-      (snap.message.empty() ? std::string() : snap.message + "\n") +
-      "The learning rate is probably too high: lower it, then roll back to the last good "
-      "weights and play again.";
+      snap.message.empty()
+          ? "The loss blew up to infinity: the learning rate is probably too high. Lower it, "
+            "roll back to the last good weights and play again."
+          : snap.message + "\nIf the weights still look wrong, press Roll back.";
+  ImFont* big = large_font();
   // Child windows in ImGui 1.86 cannot fit their height to the contents: measure it.
+  const float title_h = big->FontSize;
   const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 2 * pad.x).y;
-  const float h = text_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetFrameHeight() + 2 * pad.y;
+  const float h = title_h + text_h + 2 * ImGui::GetStyle().ItemSpacing.y +
+                  ImGui::GetFrameHeight() + 2 * pad.y;
   ImGui::SetCursorScreenPos(ImVec2(f.min.x + (static_cast<float>(f.rect.w) - w) * 0.5f,
-                                   f.min.y + static_cast<float>(f.rect.h) * 0.3f));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 229, 245));
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 20, 10, 255));
+                                   f.min.y + static_cast<float>(f.rect.h) * 0.25f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 229, 248));
   ImGui::PushStyleColor(ImGuiCol_Border, palette().class_u32(3));
   ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, pad);
   bool rollback = false;
   if (ImGui::BeginChild("diverged", ImVec2(w, h), true, ImGuiWindowFlags_NoScrollbar)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 50, 0, 255));
+    ImGui::PushFont(big);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Text, kBoxText);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor(2);  // buttons keep the theme's text colour
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Button, palette().class_color(3));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     rollback = ImGui::Button("Roll back");
+    ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("Restore the last weights that were still finite numbers.");
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 20, 10, 255));
-    ImGui::PushStyleColor(ImGuiCol_Border, palette().class_u32(3));
   }
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor(3);
+  ImGui::PopStyleColor(2);
   return rollback;
 }
 

@@ -65,7 +65,10 @@ void draw_tool_buttons(CanvasState& ui) {
   }
 }
 
-bool action_button(const char* label, bool enabled, const char* help) {
+// Icon-only buttons (the toolbar must fit a narrow panel); the tooltip names the action.
+bool action_button(const char* icon, const char* id, bool enabled, const char* help) {
+  char label[64];
+  std::snprintf(label, sizeof label, "%s##%s", icon, id);
   flow(button_width(label));
   if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
   const bool pressed = ImGui::Button(label) && enabled;
@@ -75,21 +78,23 @@ bool action_button(const char* label, bool enabled, const char* help) {
 }
 
 void draw_action_buttons(CanvasState& ui, PointSet& points, CanvasResult& result) {
-  if (action_button("\xE2\x86\xB6 Undo", ui.undo.can_undo(),  // ↶
+  if (action_button("\xE2\x86\xB6", "undo", ui.undo.can_undo(),  // ↶
                     "Undo the last change to the data (Ctrl+Z). Brush strokes, erasing, "
                     "regenerating and imports can all be undone.")) {
     undo(ui, points, result);
   }
-  if (action_button("\xE2\x86\xB7 Redo", ui.undo.can_redo(),  // ↷
+  if (action_button("\xE2\x86\xB7", "redo", ui.undo.can_redo(),  // ↷
                     "Redo what was undone (Ctrl+Shift+Z or Ctrl+Y).")) {
     redo(ui, points, result);
   }
-  if (action_button("\xE2\x88\x85 Clear", !points.points.empty(),  // ∅
-                    "Remove all points to draw your own data set from scratch (undoable).")) {
+  if (action_button("\xE2\x88\x85", "clear", !points.points.empty(),  // ∅
+                    "Clear: remove all points to draw your own data set from scratch "
+                    "(undoable).")) {
     clear_points(ui, points, result);
   }
-  if (action_button("\xE2\x8A\xA1 Reset view", true,  // ⊡
-                    "Back to the default view of the square from -6 to 6.")) {
+  if (action_button("\xE2\x8A\xA1", "reset_view", true,  // ⊡
+                    "Reset the view to the square from -6 to 6 (the mouse wheel zooms, right "
+                    "drag pans).")) {
     ui.view = default_view();
   }
 }
@@ -158,7 +163,7 @@ void draw_value_picker(CanvasState& ui, const PointSet& points) {
 }
 
 void draw_brush_settings(CanvasState& ui) {
-  const float w = ImGui::GetFontSize() * 6;
+  const float w = ImGui::GetFontSize() * 4.5f;
   flow(w + ImGui::CalcTextSize("Radius").x + ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::SetNextItemWidth(w);
   ImGui::SliderFloat("Radius", &ui.brush_radius, 0.1f, 3.0f, "%.1f");
