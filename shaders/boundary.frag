@@ -24,12 +24,12 @@ uniform vec3 u_line;  // contour colour
 uniform float u_strength;  // how far colours go from the middle (points must stay visible)
 uniform vec2 u_value_range;  // regression: lo, hi
 
-float output_value(int k) {
-  vec4 a = texture(u_values0, v_uv);
-  vec4 b = texture(u_values1, v_uv);
-  if (k < 4) return a[k];
-  return b[k - 4];
-}
+// The outputs at this pixel and their screen-space derivatives, fetched once in uniform
+// control flow (derivatives are undefined inside branches that differ between pixels).
+vec4 g_a, g_b, g_ax, g_bx, g_ay, g_by;
+
+float pick(vec4 lo, vec4 hi, int k) { return k < 4 ? lo[k] : hi[k - 4]; }
+float output_value(int k) { return pick(g_a, g_b, k); }
 
 vec3 diverging(float t) {
   t = clamp(t, -1.0, 1.0);
@@ -44,33 +44,39 @@ float contour(float d, float w) {
 }
 
 vec3 binary_color() {
-  float p = clamp(output_value(u_binary_channel), 0.0, 1.0);
+  int k = u_binary_channel;
+  float p = clamp(output_value(k), 0.0, 1.0);
   float t = 2.0 * p - 1.0;
   if (u_discretize) t = t < 0.0 ? -0.75 : 0.75;
-  return mix(diverging(t), u_line, 0.85 * contour(p - 0.5, fwidth(p)));
+  float w = abs(pick(g_ax, g_bx, k)) + abs(pick(g_ay, g_by, k));
+  return mix(diverging(t), u_line, 0.85 * contour(p - 0.5, w));
 }
 
 vec3 multiclass_color() {
-  int best = 0;
+  int best = 0, second = 0;
   float p1 = -1.0, p2 = -1.0;
   for (int k = 0; k < 8; ++k) {
     if (k >= u_outputs) break;
     float p = output_value(k);
     if (p > p1) {
       p2 = p1;
+      second = best;
       p1 = p;
       best = k;
     } else if (p > p2) {
       p2 = p;
+      second = k;
     }
   }
   float chance = 1.0 / float(max(u_outputs, 2));
   float confidence = clamp((p1 - chance) / (1.0 - chance), 0.0, 1.0);
   float s = u_discretize ? 0.75 : 0.2 + 0.8 * confidence;
   vec3 c = mix(u_mid, u_class_colors[best], s * u_strength);
-  // p1 - p2 has a kink (not a sign change) at a tie, so its own fwidth can vanish there and
-  // break the line into dashes: use the rates of the two probabilities instead.
-  return mix(c, u_line, 0.85 * contour(p1 - p2, fwidth(p1) + fwidth(p2)));
+  // p1 - p2 has a kink (not a sign change) at a tie, so its own fwidth vanishes there and
+  // breaks the line into dashes: use the rate of the smooth difference of the two outputs.
+  float dx = pick(g_ax, g_bx, best) - pick(g_ax, g_bx, second);
+  float dy = pick(g_ay, g_by, best) - pick(g_ay, g_by, second);
+  return mix(c, u_line, 0.85 * contour(p1 - p2, abs(dx) + abs(dy)));
 }
 
 vec3 regression_color() {
@@ -82,6 +88,12 @@ vec3 regression_color() {
 }
 
 void main() {
+  g_a = texture(u_values0, v_uv);
+  g_b = texture(u_values1, v_uv);
+  g_ax = dFdx(g_a);
+  g_ay = dFdy(g_a);
+  g_bx = dFdx(g_b);
+  g_by = dFdy(g_b);
   vec3 c;
   if (u_mode == 0) c = binary_color();
   else if (u_mode == 1) c = multiclass_color();
