@@ -126,12 +126,12 @@ void handle_mouse(CanvasState& ui, PointSet& points, const Frame& f, bool hovere
   if (hovered && io.MouseWheel != 0) {
     zoom_about(ui.view, f.rect, {io.MousePos.x, io.MousePos.y}, std::pow(1.15, io.MouseWheel));
   }
-  ui.panning = active && (io.MouseDown[1] || io.MouseDown[2] ||
-                          (ui.tool == CanvasTool::Pan && io.MouseDown[0]));
-  if (ui.panning) {
-    pan_by_pixels(ui.view, f.rect, io.MouseDelta.x, io.MouseDelta.y);
-    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-  }
+  const bool panning = active && (io.MouseDown[1] || io.MouseDown[2] ||
+                                  (ui.tool == CanvasTool::Pan && io.MouseDown[0]));
+  // Not on the press frame: its MouseDelta is motion from before the button went down.
+  if (panning && ui.panning) pan_by_pixels(ui.view, f.rect, io.MouseDelta.x, io.MouseDelta.y);
+  if (panning) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+  ui.panning = panning;
   const bool editing_tool = ui.tool != CanvasTool::Pan;
   if (!ui.stroke_active && editing_tool && hovered && ImGui::IsMouseClicked(0)) {
     begin_stroke(ui, points, w, 12.0 / pixels_per_unit(ui.view, f.rect));
