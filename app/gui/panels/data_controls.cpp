@@ -205,6 +205,12 @@ void draw_csv(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
 }  // namespace
 
 void draw_data_controls(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
+  // An undo/redo on the canvas can cross a problem-type change; the points then carry the
+  // task, so the experiment follows them.
+  if (exp.data.source != "images" && exp.data.points.task != exp.task) {
+    exp.task = exp.data.points.task;
+    out.task_changed = true;
+  }
   ImGui::PushID("data_controls");
   draw_task(exp, ui, out);
   draw_preset(exp, ui, out);
