@@ -23,9 +23,23 @@ bool uses_classes(const std::string& generator) {
   return generator == "spiral" || generator == "blobs";
 }
 
+std::string default_generator(Task task) {
+  const std::string preferred = task == Task::Regression ? "sine" : "circle";
+  for (const auto& n : generator_names()) {
+    if (n == preferred) return n;
+  }
+  for (const auto& n : generator_names()) {
+    if (generator_is_regression(n) == (task == Task::Regression)) return n;
+  }
+  return preferred;
+}
+
 // Replaces the points with a fresh set from exp.data.generator (one undo step). Splits use the
 // experiment's seed, as loading the experiment does, so the same spec gives the same points.
 void regenerate(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
+  if (generator_is_regression(exp.data.generator.name) != (exp.task == Task::Regression)) {
+    exp.data.generator.name = default_generator(exp.task);  // after an undo across tasks
+  }
   try {
     PointSet set = generate(exp.data.generator);
     assign_splits(set, exp.splits, exp.seed);
@@ -36,17 +50,6 @@ void regenerate(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
   } catch (const std::exception& e) {
     out.error = e.what();
   }
-}
-
-std::string default_generator(Task task) {
-  const std::string preferred = task == Task::Regression ? "sine" : "circle";
-  for (const auto& n : generator_names()) {
-    if (n == preferred) return n;
-  }
-  for (const auto& n : generator_names()) {
-    if (generator_is_regression(n) == (task == Task::Regression)) return n;
-  }
-  return preferred;
 }
 
 void draw_task(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
@@ -68,7 +71,8 @@ void draw_task(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
 void draw_preset(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
   GeneratorSpec& g = exp.data.generator;
   const bool regression = exp.task == Task::Regression;
-  const bool from_generator = exp.data.source == "generator";
+  const bool from_generator =
+      exp.data.source == "generator" && generator_is_regression(g.name) == regression;
   const char* preview = from_generator ? g.name.c_str() : "(your own points)";
   if (ImGui::BeginCombo("Data set", preview)) {
     for (const auto& name : generator_names()) {
@@ -209,6 +213,7 @@ void draw_data_controls(Experiment& exp, CanvasState& ui, DataControlsResult& ou
   // task, so the experiment follows them.
   if (exp.data.source != "images" && exp.data.points.task != exp.task) {
     exp.task = exp.data.points.task;
+    exp.data.source = "points";  // the generator spec no longer describes these points
     out.task_changed = true;
   }
   ImGui::PushID("data_controls");
