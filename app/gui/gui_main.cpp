@@ -200,7 +200,7 @@ void one_frame(Shell& sh, bool& quit) {
   ImGui::NewFrame();
   const FrameRequests fr = draw_frame(sh.state, sh.layout, now);
   const bool job_shot = sh.job && screenshot_tick(sh, now);
-  render_frame(sh.window, sh.state.prefs.light_theme);
+  render_frame(sh.window);
   if (replay_shot) capture(sh, *replay_shot);
   if (fr.screenshot) {
     const std::string path = timestamped_screenshot_path();

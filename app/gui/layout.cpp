@@ -41,12 +41,23 @@ LayoutMetrics layout_metrics(float scale, float top_bar_height) {
   return m;
 }
 
+void draw_gaps(const Layout& layout) {
+  // Darker than the panels, so the gaps read as separators (and as handles to drag).
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const float k = bg.x + bg.y + bg.z > 1.5f ? 0.8f : 0.55f;
+  const ImU32 c = ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x * k, bg.y * k, bg.z * k, 1.0f));
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  for (const Rect& r : layout.splitters)
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), c);
+}
+
 void begin_panel(const char* title, const Rect& r, ImGuiWindowFlags extra) {
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus | extra;
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground | extra;
   ImGui::Begin(title, nullptr, flags);
 }
 

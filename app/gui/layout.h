@@ -17,6 +17,11 @@ struct SplitterDrag {
 
 LayoutMetrics layout_metrics(float scale, float top_bar_height);
 
+// Panels draw no background of their own: the frame is cleared to the window colour instead
+// (render_frame), which saves software renderers (llvmpipe on CI, remote desktops) a blended
+// full-screen pass per frame. The gaps between panels are painted darker here.
+void draw_gaps(const Layout& layout);
+
 // Begins a fixed (not movable, not resizable) window exactly at r. Always pair with end_panel().
 void begin_panel(const char* title, const Rect& r, ImGuiWindowFlags extra = 0);
 void end_panel();

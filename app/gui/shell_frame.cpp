@@ -129,6 +129,7 @@ FrameRequests draw_frame(AppState& s, Layout& layout, double now) {
   const LayoutMetrics metrics = layout_metrics(s.prefs.scale * s.content_scale, menu_h);
   layout = compute_layout(display.x, display.y, s.prefs.layout, metrics);
 
+  draw_gaps(layout);
   const PanelResults results = draw_panels(s, layout);
   handle_splitters(layout, s.prefs.layout, s.splitter, display.x, display.y, metrics);
   const ShortcutActions keys = read_shortcuts();

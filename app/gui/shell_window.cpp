@@ -108,13 +108,14 @@ float framebuffer_scale(GLFWwindow* window) {
   return ww > 0 ? float(fw) / float(ww) : 1.0f;
 }
 
-void render_frame(GLFWwindow* window, bool light) {
+void render_frame(GLFWwindow* window) {
   ImGui::Render();
   int w = 0, h = 0;
   glfwGetFramebufferSize(window, &w, &h);
   glViewport(0, 0, w, h);
-  const float c = light ? 0.85f : 0.06f;
-  glClearColor(c, c, c, 1.0f);
+  // The panels' background (they draw none themselves, see layout.h).
+  const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(c.x, c.y, c.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

@@ -23,8 +23,8 @@ float window_content_scale(GLFWwindow* window);
 // Framebuffer pixels per window unit (2 on some HiDPI setups).
 float framebuffer_scale(GLFWwindow* window);
 
-// Clears and renders ImGui's draw data into the back buffer.
-void render_frame(GLFWwindow* window, bool light);
+// Clears to the panel colour and renders ImGui's draw data into the back buffer.
+void render_frame(GLFWwindow* window);
 
 // ImGui 1.86 reads keys as "down at NewFrame", so a press and release inside one frame (a quick
 // tap, a presenter's clicker, xdotool) is lost. The latch remembers presses since the last
