@@ -18,15 +18,6 @@ std::string join(std::initializer_list<std::string_view> parts) {
   return s;
 }
 
-template <class... F>
-struct Overload : F... { using F::operator()...; };
-template <class... F>
-Overload(F...) -> Overload<F...>;
-
-double at(const double* base, size_t i, size_t stride) {
-  return *reinterpret_cast<const double*>(reinterpret_cast<const char*>(base) + i * stride);
-}
-
 // Fraction of the way from lo to hi in (possibly log) axis space.
 double frac(double v, const AxisRange& r, bool log) {
   const double a = Transform::fwd(r.lo, log), b = Transform::fwd(r.hi, log);

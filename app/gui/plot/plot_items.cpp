@@ -9,15 +9,6 @@ namespace nnplay::gui::plot_detail {
 
 namespace {
 
-template <class... F>
-struct Overload : F... { using F::operator()...; };
-template <class... F>
-Overload(F...) -> Overload<F...>;
-
-double at(const double* base, size_t i, size_t stride) {
-  return *reinterpret_cast<const double*>(reinterpret_cast<const char*>(base) + i * stride);
-}
-
 // Screen-space dash pattern in units of the line thickness.
 constexpr float kDashOn = 4.0f, kDashOff = 2.5f;
 

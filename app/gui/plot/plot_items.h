@@ -12,6 +12,17 @@
 
 namespace nnplay::gui::plot_detail {
 
+// std::visit over item kinds with one lambda per kind.
+template <class... F>
+struct Overload : F... { using F::operator()...; };
+template <class... F>
+Overload(F...) -> Overload<F...>;
+
+// Element i of a series whose values are `stride` bytes apart (structs of points, or plain arrays).
+inline double at(const double* base, size_t i, size_t stride) {
+  return *reinterpret_cast<const double*>(reinterpret_cast<const char*>(base) + i * stride);
+}
+
 // Data space <-> screen pixels for the current plot area.
 struct Transform {
   ImVec2 min{}, max{};
