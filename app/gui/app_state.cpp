@@ -24,6 +24,7 @@ std::unique_ptr<Trainer> make_trainer(Experiment& e) {
   auto data = build_dataset(e);
   TrainerOptions options;
   options.threads = trainer_threads();
+  options.nice = 10;  // the window's frames first; training takes the rest of the cores
   auto t = std::make_unique<Trainer>(data, e.network, e.loss, e.train, e.seed, options);
   if (e.weights) t->send(cmd::SetParams{std::vector<Scalar>(e.weights->begin(), e.weights->end())});
   return t;

@@ -10,11 +10,22 @@
 
 #include "app/gui/layout.h"
 #include "app/gui/logic/layout_math.h"
+#include "app/gui/panels/backprop_panel.h"
+#include "app/gui/panels/compare_panel.h"
 #include "app/gui/panels/controls_panel.h"
 #include "app/gui/panels/curves_panel.h"
 #include "app/gui/panels/data_canvas.h"
+#include "app/gui/panels/draw_pad_panel.h"
+#include "app/gui/panels/feature_maps_panel.h"
 #include "app/gui/panels/file_browser.h"
+#include "app/gui/panels/filters_panel.h"
+#include "app/gui/panels/fit_panel.h"
+#include "app/gui/panels/gradients_panel.h"
+#include "app/gui/panels/lesson_panel.h"
+#include "app/gui/panels/metrics_panel.h"
 #include "app/gui/panels/network_panel.h"
+#include "app/gui/panels/samples_panel.h"
+#include "app/gui/views.h"
 #include "app/gui/session_store.h"
 #include "engine/core/rng.h"
 #include "engine/experiment/experiment.h"
@@ -48,6 +59,17 @@ struct AppState {
   CurvesPanelState curves;
   ControlsPanelState controls;
   FileBrowser browser;
+  GradientsPanelState gradients;
+  ComparePanelState compare;
+  BackpropPanelState backprop;
+  MetricsPanelState metrics;
+  FitPanelState fit;
+  FiltersPanelState filters;
+  FeatureMapsPanelState feature_maps;
+  SamplesPanelState samples;
+  DrawPadPanelState draw_pad;
+  LessonPanelState lesson;
+  ViewSelection views;
 
   // --- shell
   UiPrefs prefs;

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "app/gui/fonts.h"
+#include "app/gui/app_state.h"
 #include "app/gui/layout.h"
 #include "app/gui/panels/controls_panel.h"
 #include "app/gui/panels/curves_panel.h"
@@ -27,26 +28,90 @@ struct PanelResults {
 
 constexpr ImGuiWindowFlags kNoScroll = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
+// A tab bar whose selection code can also set (lessons, shortcuts): `force` selects `current`
+// once; otherwise the user's clicks update it.
+template <class View>
+void view_tabs(const char* id, View& current, bool force, const std::vector<View>& views) {
+  if (!ImGui::BeginTabBar(id)) return;
+  for (View v : views) {
+    const ImGuiTabItemFlags flags = force && v == current ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(view_title(v), nullptr, flags)) {
+      if (!force) current = v;
+      ImGui::EndTabItem();
+    }
+  }
+  ImGui::EndTabBar();
+}
+
+void draw_analysis_view(AppState& s) {
+  view_tabs("##analysis", s.views.analysis, s.views.force,
+            {AnalysisView::Curves, AnalysisView::Gradients, AnalysisView::Compare,
+             AnalysisView::Backprop, AnalysisView::Metrics, AnalysisView::Fit});
+  switch (s.views.analysis) {
+    case AnalysisView::Curves: draw_curves_panel(s.snap.get(), s.curves); break;
+    case AnalysisView::Gradients: draw_gradients_panel(s); break;
+    case AnalysisView::Compare: draw_compare_panel(s); break;
+    case AnalysisView::Backprop: draw_backprop_panel(s); break;
+    case AnalysisView::Metrics: draw_metrics_panel(s); break;
+    case AnalysisView::Fit: draw_fit_panel(s); break;
+    case AnalysisView::Count: break;
+  }
+}
+
+void draw_image_view(AppState& s) {
+  view_tabs("##image", s.views.image, s.views.force,
+            {ImageView::Filters, ImageView::FeatureMaps, ImageView::Samples, ImageView::Draw});
+  switch (s.views.image) {
+    case ImageView::Filters: draw_filters_panel(s); break;
+    case ImageView::FeatureMaps: draw_feature_maps_panel(s); break;
+    case ImageView::Samples: draw_samples_panel(s); break;
+    case ImageView::Draw: draw_draw_pad_panel(s); break;
+    case ImageView::Count: break;
+  }
+}
+
 PanelResults draw_panels(AppState& s, const Layout& l) {
   PanelResults r;
   const Snapshot* snap = s.snap.get();
+  const bool images = is_image_experiment(s.exp);
   begin_panel("Training", l.controls);
   r.controls = draw_controls_panel(snap, s.exp.train, s.exp.seed, s.controls);
   end_panel();
-  begin_panel("Data", l.data_controls);
-  draw_data_controls(s.exp, s.canvas, r.data);
+  begin_panel(s.views.left == LeftView::Lesson ? "Lesson###left" : "Data###left", l.data_controls);
+  if (ImGui::BeginTabBar("##left")) {
+    const bool force = s.views.force;
+    const auto tab = [&](const char* title, LeftView v) {
+      const ImGuiTabItemFlags flags = force && s.views.left == v ? ImGuiTabItemFlags_SetSelected : 0;
+      const bool open = ImGui::BeginTabItem(title, nullptr, flags);
+      if (open) {
+        if (!force) s.views.left = v;
+        ImGui::EndTabItem();
+      }
+    };
+    tab("Data", LeftView::Data);
+    tab("Lesson", LeftView::Lesson);
+    ImGui::EndTabBar();
+  }
+  if (s.views.left == LeftView::Lesson) draw_lesson_panel(s);
+  else draw_data_controls(s.exp, s.canvas, r.data);
   end_panel();
   begin_panel("Network", l.network);
   r.network = draw_network_panel(snap, s.exp.network, s.exp.features, s.exp.task,
                                  s.exp.data.points.num_classes, s.network);
   end_panel();
-  begin_panel("Data and decision boundary", l.canvas, kNoScroll);
-  r.canvas = draw_data_canvas(snap, s.exp.data.points, s.exp.splits, s.exp.features, s.canvas,
-                              s.draw_rng);
+  if (images) {
+    begin_panel("Images###canvas", l.canvas, kNoScroll);
+    draw_image_view(s);
+  } else {
+    begin_panel("Data and decision boundary###canvas", l.canvas, kNoScroll);
+    r.canvas = draw_data_canvas(snap, s.exp.data.points, s.exp.splits, s.exp.features, s.canvas,
+                                s.draw_rng);
+  }
   end_panel();
-  begin_panel("Training curves", l.curves, kNoScroll);
-  draw_curves_panel(snap, s.curves);
+  begin_panel("Analysis###curves", l.curves, kNoScroll);
+  draw_analysis_view(s);
   end_panel();
+  s.views.force = false;
   return r;
 }
 

@@ -1,6 +1,8 @@
 #include "engine/core/thread_pool.h"
 
 #include <chrono>
+
+#include "engine/core/thread_priority.h"
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
@@ -45,9 +47,9 @@ bool spin_until(Done done) {
 
 }  // namespace
 
-ThreadPool::ThreadPool(int threads) {
+ThreadPool::ThreadPool(int threads, int nice) {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i] { worker_loop(i); });
+  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i, nice] { worker_loop(i, nice); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -91,7 +93,8 @@ void ThreadPool::parallel_for(int tasks, const std::function<void(int, int)>& fn
   job_ = nullptr;
 }
 
-void ThreadPool::worker_loop(int worker) {
+void ThreadPool::worker_loop(int worker, int nice) {
+  if (nice != 0) set_this_thread_nice(nice);
   uint64_t seen = 0;
   int seen_tasks = 0;  // task count of the last job seen: next_task_ stays >= it until a new job
   for (;;) {

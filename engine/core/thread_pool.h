@@ -13,8 +13,8 @@ namespace nnplay {
 class ThreadPool {
  public:
   // threads <= 0 means all hardware threads. The calling thread works too, so a pool of
-  // size N starts N-1 workers.
-  explicit ThreadPool(int threads = 0);
+  // size N starts N-1 workers. Workers run at the given nice value (see thread_priority.h).
+  explicit ThreadPool(int threads = 0, int nice = 0);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
@@ -26,7 +26,7 @@ class ThreadPool {
   void parallel_for(int tasks, const std::function<void(int task, int worker)>& fn);
 
  private:
-  void worker_loop(int worker);
+  void worker_loop(int worker, int nice);
   void run_tasks(int worker);
 
   std::vector<std::thread> workers_;

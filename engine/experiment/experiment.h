@@ -55,6 +55,9 @@ Experiment parse_experiment(const std::string& json_text, const std::string& nam
 std::string experiment_to_json(const Experiment& e, bool include_points = true);
 void save_experiment(const Experiment& e, const std::string& path, bool include_points = true);
 
+// Whether the data are images (the window then shows image views instead of the 2D canvas).
+inline bool is_image_experiment(const Experiment& e) { return e.data.source == "images"; }
+
 // The built-in default: circle data, two hidden tanh layers, ready to press play.
 Experiment default_experiment();
 

@@ -58,6 +58,7 @@ struct Snapshot {
   std::vector<LayerStats> layers;
   std::vector<LayerStatsPoint> layer_history;  // decimated
   std::shared_ptr<const DecisionGrid> grid;
+  std::shared_ptr<const Dataset> data;  // the data being trained on (shared, never copied)
 
   // Set when training stopped itself (loss or parameters not finite) or a command failed.
   bool diverged = false;

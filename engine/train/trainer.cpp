@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/core/error.h"
+#include "engine/core/thread_priority.h"
 #include "engine/data/features.h"
 
 namespace nnplay {
@@ -22,7 +23,7 @@ bool all_finite(const ParamVector& v) {
 
 Trainer::Trainer(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, Loss loss,
                  TrainSettings settings, uint64_t seed, TrainerOptions options)
-    : pool_(options.threads), options_(options), seed_(seed),
+    : pool_(options.threads, options.nice), options_(options), seed_(seed),
       history_(options.history_capacity), layer_history_(256) {
   session_ = std::make_unique<TrainingSession>(std::move(data), spec, loss, settings, seed, &pool_);
   last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
@@ -59,6 +60,7 @@ void Trainer::sync() {
 }
 
 void Trainer::run() {
+  if (options_.nice != 0) set_this_thread_nice(options_.nice);
   auto last_publish = Clock::now();
   while (!stop_) {
     std::deque<Command> commands;
@@ -289,6 +291,7 @@ void Trainer::publish() {
   s->train_size = d.train.rows();
   s->validation_size = d.validation.rows();
   s->test_size = d.test.rows();
+  s->data = session_->data_ptr();
   s->history = history_.points();
   s->latest = latest_;
   if (session_->settings().collect_stats) {

@@ -42,6 +42,9 @@ struct TrainerOptions {
   double publish_interval = 0.03;  // seconds between snapshots while running
   size_t history_capacity = 2048;
   int eval_max_samples = 2000;     // for metric points on large datasets
+  // Nice value of the trainer's threads. A window sets it high: on a machine with few cores
+  // its frames then come first and training still gets every cycle they leave.
+  int nice = 0;
 };
 
 class Trainer {

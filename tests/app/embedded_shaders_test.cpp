@@ -27,3 +27,14 @@ TEST(EmbeddedShaders, BoundaryCopiesMatchTheFiles) {
   EXPECT_EQ(frag, nnplay::gui::kBoundaryFragSource)
       << "paste shaders/boundary.frag into app/gui/logic/embedded_shaders.cpp";
 }
+
+TEST(EmbeddedShaders, PointCopiesMatchTheFiles) {
+  const std::string vert = read_repo_file("shaders/points.vert");
+  const std::string frag = read_repo_file("shaders/points.frag");
+  ASSERT_FALSE(vert.empty());
+  ASSERT_FALSE(frag.empty());
+  EXPECT_EQ(vert, nnplay::gui::kPointsVertSource)
+      << "paste shaders/points.vert into app/gui/logic/embedded_shaders.cpp";
+  EXPECT_EQ(frag, nnplay::gui::kPointsFragSource)
+      << "paste shaders/points.frag into app/gui/logic/embedded_shaders.cpp";
+}

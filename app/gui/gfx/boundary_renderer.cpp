@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "app/gui/gfx/draw_callback.h"
 #include "app/gui/gfx/gl.h"
 #include "app/gui/logic/embedded_shaders.h"
 #include "app/gui/theme/palette.h"
@@ -112,12 +113,9 @@ void BoundaryRenderer::set_grid(const std::shared_ptr<const DecisionGrid>& grid)
 void BoundaryRenderer::draw(ImDrawList* list, ImVec2 p_min, ImVec2 p_max,
                             const BoundaryStyle& style) {
   if (!grid_ || !program_.ok()) return;
-  const ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 origin = ImGui::GetMainViewport()->Pos;
-  const auto ndc_x = [&](float x) { return (x - origin.x) / io.DisplaySize.x * 2.0f - 1.0f; };
-  const auto ndc_y = [&](float y) { return 1.0f - (y - origin.y) / io.DisplaySize.y * 2.0f; };
   // Triangle strip: top-left, bottom-left, top-right, bottom-right; texture row 0 is y_min.
-  const float x0 = ndc_x(p_min.x), x1 = ndc_x(p_max.x), y0 = ndc_y(p_min.y), y1 = ndc_y(p_max.y);
+  const ImVec2 lo = screen_to_ndc(p_min), hi = screen_to_ndc(p_max);
+  const float x0 = lo.x, x1 = hi.x, y0 = lo.y, y1 = hi.y;
   const float q[16] = {x0, y0, 0, 1, x0, y1, 0, 0, x1, y0, 1, 1, x1, y1, 1, 0};
   std::copy(std::begin(q), std::end(q), quad_);
   style_ = style;
@@ -130,16 +128,7 @@ void BoundaryRenderer::draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
 }
 
 void BoundaryRenderer::render(const ImDrawCmd* cmd) {
-  const ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 origin = ImGui::GetMainViewport()->Pos;
-  const ImVec2 scale = io.DisplayFramebufferScale;
-  const float fb_height = io.DisplaySize.y * scale.y;
-  // Callbacks get no scissor from the backend: apply this command's clip rectangle ourselves.
-  const ImVec4 c = cmd->ClipRect;
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<GLint>((c.x - origin.x) * scale.x),
-            static_cast<GLint>(fb_height - (c.w - origin.y) * scale.y),
-            static_cast<GLsizei>((c.z - c.x) * scale.x), static_cast<GLsizei>((c.w - c.y) * scale.y));
+  scissor_to_clip_rect(cmd);
   glUseProgram(program_.id());
   set_uniforms();
   values0_.bind(0);

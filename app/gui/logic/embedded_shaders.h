@@ -7,5 +7,7 @@ namespace nnplay::gui {
 
 extern const char* const kBoundaryVertSource;  // shaders/boundary.vert
 extern const char* const kBoundaryFragSource;  // shaders/boundary.frag
+extern const char* const kPointsVertSource;    // shaders/points.vert
+extern const char* const kPointsFragSource;    // shaders/points.frag
 
 }  // namespace nnplay::gui

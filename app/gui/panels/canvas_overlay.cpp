@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/gui/fonts.h"
+#include "app/gui/gfx/point_renderer.h"
 #include "app/gui/panels/canvas_parts.h"
 #include "app/gui/theme/palette.h"
 
@@ -65,6 +66,16 @@ std::string prediction_text(const Snapshot& snap, const DecisionGrid& g, Vec2d w
   return buf;
 }
 
+MarkerShape marker_shape(SplitId split) {
+  switch (split) {
+    case SplitId::Train: return MarkerShape::Disc;
+    case SplitId::Validation: return MarkerShape::Ring;
+    case SplitId::Test: return MarkerShape::Square;
+  }
+  return MarkerShape::Disc;
+}
+
+// The same markers as shaders/points.frag draws, as ImGui shapes (legend; shader fallback).
 void draw_marker(ImDrawList* dl, ImVec2 c, float r, ImU32 col, SplitId split) {
   switch (split) {
     case SplitId::Train:
@@ -123,15 +134,19 @@ void draw_grid_lines_and_axes(ImDrawList* dl, const Frame& f, const ViewTransfor
 }
 
 void draw_points(ImDrawList* dl, const Frame& f, const ViewTransform& v, const PointSet& set,
-                 bool show_test) {
+                 bool show_test, PointRenderer* renderer) {
   const ValueRange range = value_range(set);
   const float r = f.point_radius;
+  const bool sprites = renderer && renderer->ready();
+  if (sprites) renderer->clear();
   for (const Point& p : set.points) {
     if (!show_test && p.split == SplitId::Test) continue;
     const ImVec2 c = f.to_screen(v, p.x1, p.x2);
     if (c.x < f.min.x - r || c.x > f.max.x + r || c.y < f.min.y - r || c.y > f.max.y + r) continue;
-    draw_marker(dl, c, r, point_color(set, p, range), p.split);
+    if (sprites) renderer->add(c, point_color(set, p, range), marker_shape(p.split));
+    else draw_marker(dl, c, r, point_color(set, p, range), p.split);
   }
+  if (sprites) renderer->draw(dl, r, kOutline);
 }
 
 void draw_legend(ImDrawList* dl, const Frame& f, const PointSet& set, bool show_test) {

@@ -34,8 +34,9 @@ void draw_toolbar(CanvasState& ui, PointSet& points, CanvasResult& result);
 // ---- drawing (canvas_overlay.cpp)
 ImU32 point_color(const PointSet& set, const Point& p, const ValueRange& range);
 void draw_grid_lines_and_axes(ImDrawList* dl, const Frame& f, const ViewTransform& v);
+// Through the point renderer's shader when it compiled, else as ImGui shapes.
 void draw_points(ImDrawList* dl, const Frame& f, const ViewTransform& v, const PointSet& set,
-                 bool show_test);
+                 bool show_test, PointRenderer* renderer);
 void draw_legend(ImDrawList* dl, const Frame& f, const PointSet& set, bool show_test);
 // World coordinates under the mouse and what the network predicts there (from the grid).
 void draw_hover_readout(ImDrawList* dl, const Frame& f, Vec2d world, const Snapshot* snap,

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "app/gui/gfx/boundary_renderer.h"
+#include "app/gui/gfx/point_renderer.h"
 #include "app/gui/panels/canvas_parts.h"
 #include "app/gui/theme/palette.h"
 
@@ -158,11 +159,13 @@ void report_changes(CanvasState& ui, CanvasResult& result) {
 
 void draw_boundary(CanvasState& ui, ImDrawList* dl, const Frame& f, const Snapshot* snap,
                    const PointSet& points) {
-  dl->AddRectFilled(f.min, f.max, palette().diverging_u32(0));
+  // The plain background only where no boundary covers it: software GL pays for every layer.
   const DecisionGrid* g = ui.renderer->grid();
-  if (!snap || !g) return;
   BoundaryStyle style;
-  if (!boundary_mode_for(*g, snap->task, style)) return;
+  if (!snap || !g || !ui.renderer->ready() || !boundary_mode_for(*g, snap->task, style)) {
+    dl->AddRectFilled(f.min, f.max, palette().diverging_u32(0));
+    return;
+  }
   style.discretize = ui.discretize;
   const ValueRange range = value_range(points);
   style.value_lo = static_cast<float>(range.lo);
@@ -203,6 +206,7 @@ CanvasResult draw_data_canvas(const Snapshot* snap, PointSet& points, const Spli
                               Rng& rng) {
   CanvasResult result;
   if (!ui.renderer) ui.renderer = std::make_shared<BoundaryRenderer>();
+  if (!ui.points) ui.points = std::make_shared<PointRenderer>();
   if (snap) ui.renderer->set_grid(snap->grid);
   handle_shortcuts(ui, points, result);
   canvas::draw_toolbar(ui, points, result);
@@ -223,7 +227,7 @@ CanvasResult draw_data_canvas(const Snapshot* snap, PointSet& points, const Spli
   dl->PopClipRect();
   canvas::draw_grid_lines_and_axes(dl, f, ui.view);  // tick labels sit outside the plot
   dl->PushClipRect(f.min, f.max, true);
-  canvas::draw_points(dl, f, ui.view, points, ui.show_test);
+  canvas::draw_points(dl, f, ui.view, points, ui.show_test, ui.points.get());
   canvas::draw_legend(dl, f, points, ui.show_test);
   if (hovered || ui.stroke_active) {
     const ImVec2 m = ImGui::GetIO().MousePos;
@@ -231,9 +235,8 @@ CanvasResult draw_data_canvas(const Snapshot* snap, PointSet& points, const Spli
     canvas::draw_hover_readout(dl, f, screen_to_world(ui.view, f.rect, {m.x, m.y}), snap,
                                ui.renderer->grid());
   }
-  if (!ui.renderer->error().empty()) {
-    canvas::draw_notice(dl, f, ui.renderer->error().c_str(), palette().class_u32(3));
-  }
+  const std::string shader_error = ui.renderer->error() + ui.points->error();
+  if (!shader_error.empty()) canvas::draw_notice(dl, f, shader_error.c_str(), palette().class_u32(3));
   dl->PopClipRect();
 
   if (snap && snap->diverged) result.rollback = canvas::draw_divergence_banner(f, *snap);
@@ -242,6 +245,9 @@ CanvasResult draw_data_canvas(const Snapshot* snap, PointSet& points, const Spli
   return result;
 }
 
-void release_canvas_gl(CanvasState& ui) { ui.renderer.reset(); }
+void release_canvas_gl(CanvasState& ui) {
+  ui.renderer.reset();
+  ui.points.reset();
+}
 
 }  // namespace nnplay::gui

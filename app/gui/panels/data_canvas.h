@@ -16,6 +16,7 @@
 namespace nnplay::gui {
 
 class BoundaryRenderer;  // GL resources (app/gui/gfx/boundary_renderer.h)
+class PointRenderer;     // (app/gui/gfx/point_renderer.h)
 
 enum class CanvasTool { Brush, Single, Eraser, Drag, Pan };
 
@@ -46,6 +47,7 @@ struct CanvasState {
   // Lazily created on the main thread (needs a GL context). Call release_canvas_gl() before
   // the GL context goes away.
   std::shared_ptr<BoundaryRenderer> renderer;
+  std::shared_ptr<PointRenderer> points;
 };
 
 struct CanvasResult {

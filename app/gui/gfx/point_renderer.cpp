@@ -1,0 +1,80 @@
+#include "app/gui/gfx/point_renderer.h"
+
+#include <cstddef>
+
+#include "app/gui/gfx/draw_callback.h"
+#include "app/gui/gfx/gl.h"
+#include "app/gui/logic/embedded_shaders.h"
+
+namespace nnplay::gui {
+
+PointRenderer::PointRenderer() {
+  std::string vert_path, frag_path;
+  const auto vert = load_shader_file("points.vert", &vert_path);
+  const auto frag = load_shader_file("points.frag", &frag_path);
+  if (!(vert && frag && program_.build(*vert, vert_path, *frag, frag_path))) {
+    if (vert && frag) error_ = program_.error() + "\n(using the built-in copy of the shader)";
+    if (!program_.build(kPointsVertSource, "built-in points.vert", kPointsFragSource,
+                        "built-in points.frag"))
+      error_ += (error_.empty() ? "" : "\n") + program_.error();
+  }
+  GLint last_vao = 0, last_buffer = 0;
+  glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &last_vao);
+  glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &last_buffer);
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vbo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                        reinterpret_cast<void*>(offsetof(Vertex, x)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(Vertex),
+                        reinterpret_cast<void*>(offsetof(Vertex, color)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                        reinterpret_cast<void*>(offsetof(Vertex, shape)));
+  glBindVertexArray(static_cast<GLuint>(last_vao));
+  glBindBuffer(GL_ARRAY_BUFFER, static_cast<GLuint>(last_buffer));
+}
+
+PointRenderer::~PointRenderer() {
+  if (vbo_) glDeleteBuffers(1, &vbo_);
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+}
+
+void PointRenderer::add(ImVec2 screen, ImU32 color, MarkerShape shape) {
+  const ImVec2 p = screen_to_ndc(screen);
+  vertices_.push_back({p.x, p.y, color, static_cast<float>(shape)});
+}
+
+void PointRenderer::draw(ImDrawList* list, float radius, ImU32 outline) {
+  if (!program_.ok() || vertices_.empty()) return;
+  queued_.swap(vertices_);
+  vertices_.clear();
+  radius_ = radius;
+  outline_ = outline;
+  list->AddCallback(&PointRenderer::draw_callback, this);
+  list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+}
+
+void PointRenderer::draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
+  static_cast<PointRenderer*>(cmd->UserCallbackData)->render(cmd);
+}
+
+void PointRenderer::render(const ImDrawCmd* cmd) {
+  scissor_to_clip_rect(cmd);
+  glEnable(GL_PROGRAM_POINT_SIZE);
+  glUseProgram(program_.id());
+  const ImVec4 o = ImGui::ColorConvertU32ToFloat4(outline_);
+  glUniform1f(program_.uniform("u_radius"), radius_);
+  glUniform4f(program_.uniform("u_outline"), o.x, o.y, o.z, o.w);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(queued_.size() * sizeof(Vertex)),
+               queued_.data(), GL_STREAM_DRAW);
+  glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(queued_.size()));
+  glDisable(GL_PROGRAM_POINT_SIZE);
+}
+
+}  // namespace nnplay::gui

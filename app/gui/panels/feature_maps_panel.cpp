@@ -1,0 +1,11 @@
+#include "app/gui/panels/feature_maps_panel.h"
+
+#include <imgui.h>
+
+#include "app/gui/app_state.h"
+
+namespace nnplay::gui {
+
+void draw_feature_maps_panel(AppState&) { ImGui::TextDisabled("This view is being built."); }
+
+}  // namespace nnplay::gui

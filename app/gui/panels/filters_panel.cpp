@@ -1,0 +1,11 @@
+#include "app/gui/panels/filters_panel.h"
+
+#include <imgui.h>
+
+#include "app/gui/app_state.h"
+
+namespace nnplay::gui {
+
+void draw_filters_panel(AppState&) { ImGui::TextDisabled("This view is being built."); }
+
+}  // namespace nnplay::gui
