@@ -125,7 +125,9 @@ bool screenshot_tick(Shell& sh, double now) {
   send_steps(j, s);
   const Snapshot* snap = s.snap.get();
   const bool trained = j.sent >= j.steps && snap && snap->step >= j.steps && !snap->running;
-  const bool grid_current = snap && snap->grid && snap->grid->params_version == snap->params_version;
+  // Image networks get no decision grid: nothing to wait for.
+  const bool grid_current = is_image_experiment(s.exp) ||
+                            (snap && snap->grid && snap->grid->params_version == snap->params_version);
   if (!trained || !grid_current) {
     j.settled = 0;
     if (now > kScreenshotTimeout) throw Error("--screenshot: training or the boundary did not finish in time");
@@ -244,6 +246,7 @@ int run_window(Shell& sh) {
   try {
     sh.state.content_scale = window_content_scale(sh.window);
     if (!choose_document(sh)) throw Error("could not start even the default experiment");
+    for (const std::string& v : sh.options.views) select_view_by_name(sh.state.views, v);
     run_loop(sh);
     status = sh.exit_code;
   } catch (const std::exception& e) {

@@ -26,5 +26,7 @@ const char* view_title(AnalysisView v);  // tab label: "Curves", "Gradients", ..
 const char* view_title(ImageView v);
 // Selects the view called `name` (either kind); false when no view has that name.
 bool select_view_by_name(ViewSelection& v, const std::string& name);
+// "curves, gradients, ..., draw": every name, for error messages and --help.
+std::string view_names_list();
 
 }  // namespace nnplay::gui

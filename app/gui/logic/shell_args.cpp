@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "app/gui/views.h"
 #include "engine/core/error.h"
 
 namespace nnplay::gui {
@@ -45,6 +46,13 @@ GuiOptions parse_gui_args(const std::vector<std::string>& args) {
     else if (a == "--stats") o.stats = true;
     else if (a == "--no-restore") o.no_restore = true;
     else if (a == "--replay") o.replay_path = value();
+    else if (a == "--view") {
+      ViewSelection probe;
+      const std::string& name = value();
+      if (!select_view_by_name(probe, name))
+        throw Error("--view: no view called '" + name + "' (" + view_names_list() + ")");
+      o.views.push_back(name);
+    }
     else if (!a.empty() && a[0] == '-') throw Error("unknown option '" + a + "' (see nnplay gui --help)");
     else if (o.experiment_path.empty()) o.experiment_path = a;
     else throw Error("only one experiment file can be opened, got '" + o.experiment_path +
@@ -69,6 +77,7 @@ std::string gui_usage() {
          "  --stats               print frame-time statistics (mean, p99) on exit\n"
          "  --no-restore          start fresh instead of restoring the autosaved session\n"
          "  --replay FILE         play a script of input events (for end-to-end tests)\n"
+         "  --view NAME           show this view at start (repeatable): " + view_names_list() + "\n"
          "  -h, --help            this text\n"
          "\n"
          "keys: Space play/pause, S one step, R reset (new weights), Shift+R replay the same\n"

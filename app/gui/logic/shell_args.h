@@ -13,6 +13,7 @@ struct GuiOptions {
   bool stats = false;           // print frame-time statistics on exit
   bool no_restore = false;      // ignore the autosaved session
   std::string replay_path;      // input script for end-to-end tests
+  std::vector<std::string> views;  // views to show at start ("gradients", "filters", ...)
   bool help = false;
 };
 

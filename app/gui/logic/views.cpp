@@ -37,4 +37,11 @@ bool select_view_by_name(ViewSelection& v, const std::string& name) {
   return false;
 }
 
+std::string view_names_list() {
+  std::string out;
+  for (const char* n : kAnalysisNames) out += std::string(out.empty() ? "" : ", ") + n;
+  for (const char* n : kImageNames) out += std::string(", ") + n;
+  return out;
+}
+
 }  // namespace nnplay::gui
