@@ -1,8 +1,8 @@
 #version 330 core
 // Colours the network's output over the input plane.
-//   mode 0, binary classification: p = P(class 1) on the diverging scale, with the p = 0.5
-//           decision contour drawn as an anti-aliased line (fwidth keeps it ~1.5 px wide at
-//           any zoom).
+//   mode 0, binary classification: p = P(class 1) on the diverging scale centred on the
+//           decision threshold (0.5 unless the Metrics view moves it), with the p = threshold
+//           contour drawn as an anti-aliased line (fwidth keeps it ~1.5 px wide at any zoom).
 //   mode 1, several classes: the winning class's colour, stronger where the network is more
 //           confident; a line where the top two classes tie.
 //   mode 2, regression: the value on the diverging scale, normalised by the data's range.
@@ -23,6 +23,7 @@ uniform vec3 u_pos;
 uniform vec3 u_line;  // contour colour
 uniform float u_strength;  // how far colours go from the middle (points must stay visible)
 uniform vec2 u_value_range;  // regression: lo, hi
+uniform float u_threshold;  // binary: class 1 where p >= u_threshold
 
 // The outputs at this pixel and their screen-space derivatives, fetched once in uniform
 // control flow (derivatives are undefined inside branches that differ between pixels).
@@ -46,10 +47,11 @@ float contour(float d, float w) {
 vec3 binary_color() {
   int k = u_binary_channel;
   float p = clamp(output_value(k), 0.0, 1.0);
-  float t = 2.0 * p - 1.0;
+  float th = clamp(u_threshold, 0.001, 0.999);
+  float t = p < th ? (p - th) / th : (p - th) / (1.0 - th);  // -1 .. 0 at th .. 1
   if (u_discretize) t = t < 0.0 ? -0.75 : 0.75;
   float w = abs(pick(g_ax, g_bx, k)) + abs(pick(g_ay, g_by, k));
-  return mix(diverging(t), u_line, 0.85 * contour(p - 0.5, w));
+  return mix(diverging(t), u_line, 0.85 * contour(p - th, w));
 }
 
 vec3 multiclass_color() {

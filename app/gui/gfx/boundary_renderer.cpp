@@ -149,6 +149,7 @@ void BoundaryRenderer::set_uniforms() {
   glUniform1i(program_.uniform("u_binary_channel"), style_.binary_channel);
   glUniform1i(program_.uniform("u_discretize"), style_.discretize ? 1 : 0);
   glUniform1f(program_.uniform("u_strength"), style_.strength);
+  glUniform1f(program_.uniform("u_threshold"), style_.threshold);
   glUniform2f(program_.uniform("u_value_range"), style_.value_lo, style_.value_hi);
   float colors[8 * 3];
   for (int k = 0; k < 8; ++k) {

@@ -167,6 +167,7 @@ void draw_boundary(CanvasState& ui, ImDrawList* dl, const Frame& f, const Snapsh
     return;
   }
   style.discretize = ui.discretize;
+  style.threshold = ui.threshold;
   const ValueRange range = value_range(points);
   style.value_lo = static_cast<float>(range.lo);
   style.value_hi = static_cast<float>(range.hi);

@@ -46,6 +46,10 @@ struct CanvasState {
 
   // Lazily created on the main thread (needs a GL context). Call release_canvas_gl() before
   // the GL context goes away.
+  // Binary classification: the probability above which a point is called class 1. The
+  // Metrics view moves it; the boundary contour and colours follow.
+  float threshold = 0.5f;
+
   std::shared_ptr<BoundaryRenderer> renderer;
   std::shared_ptr<PointRenderer> points;
 };
