@@ -10,6 +10,7 @@
 #include "engine/nn/network_spec.h"
 #include "engine/train/history.h"
 #include "engine/train/layer_stats.h"
+#include "engine/train/predictions.h"
 #include "engine/train/settings.h"
 
 namespace nnplay {
@@ -59,6 +60,9 @@ struct Snapshot {
   std::vector<LayerStatsPoint> layer_history;  // decimated
   std::shared_ptr<const DecisionGrid> grid;
   std::shared_ptr<const Dataset> data;  // the data being trained on (shared, never copied)
+  // Image classification only: the validation images' top-3 predictions and confusion matrix,
+  // refreshed every TrainerOptions::predictions_interval while running (may lag the params).
+  std::shared_ptr<const Predictions> predictions;
 
   // Set when training stopped itself (loss or parameters not finite) or a command failed.
   bool diverged = false;

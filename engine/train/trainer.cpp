@@ -1,5 +1,6 @@
 #include "engine/train/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -83,7 +84,7 @@ void Trainer::run() {
     if (busy) train_slice();
     if (!commands.empty() || (busy && seconds_since(last_publish) >= options_.publish_interval) ||
         (!busy && params_version_ != grid_params_version_ && want_grid_)) {
-      record_metrics();
+      if (!commands.empty() || !busy || metrics_due()) record_metrics();
       publish();
       last_publish = Clock::now();
     }
@@ -202,7 +203,13 @@ bool Trainer::check_finite(double loss) {
   return false;
 }
 
+bool Trainer::metrics_due() const {
+  const double share = std::clamp(options_.metrics_time_share, 0.01, 1.0);
+  return seconds_since(metrics_time_) >= metrics_seconds_ * (1 - share) / share;
+}
+
 void Trainer::record_metrics() {
+  const auto start = Clock::now();
   MetricPoint p;
   p.step = session_->steps();
   p.epoch = session_->epoch_progress();
@@ -216,6 +223,32 @@ void Trainer::record_metrics() {
   if (p.step != latest_.step || history_.size() == 0) history_.add(p);
   latest_ = p;
   if (!std::isfinite(tr.loss) && !diverged_) check_finite(tr.loss);
+  metrics_time_ = Clock::now();
+  metrics_seconds_ = std::chrono::duration<double>(metrics_time_ - start).count();
+}
+
+void Trainer::compute_predictions() {
+  const Dataset& d = session_->data();
+  const DataSplit& v = d.validation;
+  const int n = std::min(v.rows(), std::max(0, options_.predictions_max_samples));
+  // Only image classification has a gallery to fill; point data has the canvas instead.
+  if (d.task != Task::Classification || d.input.h == 1 || n == 0) {
+    predictions_.reset();
+    return;
+  }
+  const bool stale = !predictions_ || predictions_->params_version != params_version_;
+  const bool busy = running_ || pending_steps_ > 0;
+  if (!stale || (busy && seconds_since(predictions_time_) < options_.predictions_interval)) return;
+  std::vector<int> rows(n);
+  for (int i = 0; i < n; ++i) rows[i] = i;  // the validation split is already a random sample
+  Matrix x, y, probs;
+  v.gather(rows.data(), n, x, y);
+  session_->predict(x, probs);
+  auto p = std::make_shared<Predictions>(make_predictions(probs, y, rows, d.num_classes));
+  p->params_version = params_version_;
+  p->step = session_->steps();
+  predictions_ = std::move(p);
+  predictions_time_ = Clock::now();
 }
 
 void Trainer::compute_grid() {
@@ -272,6 +305,11 @@ void Trainer::publish() {
       message_ = e.what();
     }
   }
+  try {
+    compute_predictions();
+  } catch (const std::exception& e) {
+    message_ = e.what();
+  }
   if (!diverged_ && all_finite(net.params())) last_finite_.assign(net.params().begin(), net.params().end());
   s->version = ++version_;
   s->params_version = params_version_;
@@ -318,6 +356,7 @@ void Trainer::publish() {
   publish_time_ = Clock::now();
   s->samples_per_second = rate_;
   s->grid = grid_;
+  s->predictions = predictions_;
   s->diverged = diverged_;
   s->message = message_;
   std::lock_guard lock(snapshot_mutex_);

@@ -42,6 +42,13 @@ struct TrainerOptions {
   double publish_interval = 0.03;  // seconds between snapshots while running
   size_t history_capacity = 2048;
   int eval_max_samples = 2000;     // for metric points on large datasets
+  // While running, metric points take at most about this share of the trainer's time: on a
+  // CNN, evaluating thousands of images at every publish would leave little time to train.
+  double metrics_time_share = 0.15;
+  // Image classification: validation predictions (gallery, confusion matrix) for at most this
+  // many images, recomputed at most this often while running.
+  int predictions_max_samples = 2000;
+  double predictions_interval = 1.5;
   // Nice value of the trainer's threads. A window sets it high: on a machine with few cores
   // its frames then come first and training still gets every cycle they leave.
   int nice = 0;
@@ -70,6 +77,8 @@ class Trainer {
   void record_metrics();
   void publish();
   void compute_grid();
+  bool metrics_due() const;
+  void compute_predictions();
   bool check_finite(double loss);
 
   ThreadPool pool_;
@@ -101,6 +110,10 @@ class Trainer {
   MetricPoint latest_;
   double rate_ = 0;
   std::chrono::steady_clock::time_point publish_time_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point metrics_time_ = std::chrono::steady_clock::now();
+  double metrics_seconds_ = 0;  // how long the last metric point took
+  std::shared_ptr<const Predictions> predictions_;
+  std::chrono::steady_clock::time_point predictions_time_ = std::chrono::steady_clock::now();
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

@@ -1,0 +1,121 @@
+// One image through the network (feature maps, probabilities) and the draw pad's MNIST
+// normalisation of a drawing.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "engine/core/error.h"
+#include "engine/images/image_datasets.h"
+#include "engine/train/inspect.h"
+#include "engine/train/inspect_drawing.h"
+#include "engine/train/session.h"
+
+namespace nnplay {
+namespace {
+
+NetworkSpec lenet_like() {
+  NetworkSpec s;
+  s.input = {1, 28, 28};
+  LayerSpec c;
+  c.type = "conv2d";
+  c.channels = 3;
+  c.kernel = 5;
+  c.padding = 2;
+  c.activation.kind = ActivationKind::Relu;
+  LayerSpec pool;
+  pool.type = "maxpool2d";
+  pool.kernel = 2;
+  LayerSpec flat;
+  flat.type = "flatten";
+  LayerSpec out;
+  out.units = 6;
+  out.activation.kind = ActivationKind::Softmax;
+  s.layers = {c, pool, flat, out};
+  return s;
+}
+
+TEST(Inspector, GivesEveryLayersMapsAndTheSessionsProbabilities) {
+  ImageDataSpec ds;
+  ds.name = "synthetic";
+  ds.limit_train = 40;
+  ds.limit_test = 10;
+  auto data = std::make_shared<Dataset>(load_image_dataset(ds));
+  ThreadPool pool(1);
+  TrainingSession session(data, lenet_like(), Loss{LossKind::SoftmaxCe}, TrainSettings{}, 7, &pool);
+  for (int i = 0; i < 3; ++i) session.step();
+  const std::vector<Scalar> params(session.network().params().begin(), session.network().params().end());
+  Inspector insp(session.spec(), params, session.loss());
+
+  int row = 0;
+  Matrix x, y, probs;
+  data->train.gather(&row, 1, x, y);
+  session.predict(x, probs);
+  std::vector<float> pixels(x.data(), x.data() + x.size());
+  const Inspection r = insp.run(pixels.data());
+  ASSERT_EQ(r.layers.size(), 4u);
+  EXPECT_EQ(r.layers[0].type, "conv2d");
+  EXPECT_EQ(r.layers[0].shape, (Shape{3, 28, 28}));
+  EXPECT_EQ(r.layers[0].values.size(), 3u * 28 * 28);
+  EXPECT_EQ(r.layers[1].shape, (Shape{3, 14, 14}));
+  for (float v : r.layers[0].values) EXPECT_GE(v, 0.0f);  // after ReLU
+  ASSERT_EQ(r.probs.size(), 6u);
+  double sum = 0;
+  for (int k = 0; k < 6; ++k) {
+    EXPECT_NEAR(r.probs[k], probs(0, k), 1e-5);
+    sum += r.probs[k];
+  }
+  EXPECT_NEAR(sum, 1.0, 1e-5);
+  // Pooling really takes the maximum of each 2x2 window of the convolution's output.
+  const auto& conv = r.layers[0].values;
+  const float m = std::max({conv[0], conv[1], conv[28], conv[29]});
+  EXPECT_FLOAT_EQ(r.layers[1].values[0], m);
+}
+
+TEST(Inspector, RefusesParametersOfAnotherNetwork) {
+  EXPECT_THROW(Inspector(lenet_like(), std::vector<Scalar>(5, 0.0f), Loss{LossKind::SoftmaxCe}), Error);
+}
+
+TEST(DrawPad, BrushIsSoftAndOnlyAddsInk) {
+  Ink ink(32);
+  stamp_brush(ink, 16, 16, 3);
+  EXPECT_FLOAT_EQ(ink.at(15, 15), 1.0f);  // centre
+  const float edge = ink.at(19, 15);      // 3.5 px from the centre: on the soft edge
+  EXPECT_GT(edge, 0.0f);
+  EXPECT_LT(edge, 1.0f);
+  EXPECT_EQ(ink.at(24, 15), 0.0f);
+  stamp_brush(ink, 26, 16, 1);  // a second dab does not lighten the first
+  EXPECT_FLOAT_EQ(ink.at(15, 15), 1.0f);
+}
+
+TEST(DrawPad, StrokeIsContinuousEvenForAFastMouse) {
+  Ink ink(64);
+  stroke_segment(ink, 5, 10, 60, 10, 2);
+  for (int x = 6; x < 59; ++x) EXPECT_GT(ink.at(x, 9), 0.5f) << x;
+}
+
+TEST(DrawPad, NormalisationFitsTwentyPixelsAndCentresTheMass) {
+  // A small tall stroke in the upper left corner of a large pad.
+  Ink ink(112);
+  stroke_segment(ink, 10, 8, 14, 40, 3);
+  const Ink out = normalize_like_mnist(ink);
+  ASSERT_EQ(out.side, 28);
+  int x0 = 28, x1 = -1, y0 = 28, y1 = -1;
+  for (int j = 0; j < 28; ++j)
+    for (int i = 0; i < 28; ++i)
+      if (out.at(i, j) > 0.05f) x0 = std::min(x0, i), x1 = std::max(x1, i), y0 = std::min(y0, j), y1 = std::max(y1, j);
+  EXPECT_NEAR(y1 - y0 + 1, 20, 1);  // the longer side fills the 20-pixel box
+  EXPECT_LT(x1 - x0 + 1, 12);       // the aspect ratio is kept
+  float cx, cy;
+  center_of_mass(out, cx, cy);
+  EXPECT_NEAR(cx, 14, 0.75);
+  EXPECT_NEAR(cy, 14, 0.75);
+}
+
+TEST(DrawPad, EmptyDrawingGivesABlackImage) {
+  const Ink out = normalize_like_mnist(Ink(50));
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(out.v.size(), 28u * 28);
+}
+
+}  // namespace
+}  // namespace nnplay
