@@ -53,11 +53,19 @@ GuiOptions parse_gui_args(const std::vector<std::string>& args) {
         throw Error("--view: no view called '" + name + "' (" + view_names_list() + ")");
       o.views.push_back(name);
     }
+    else if (a == "--lesson") o.lesson_path = value();
+    else if (a == "--lesson-step") {
+      const long k = parse_count(a, value());
+      if (k < 1 || k > 1000) throw Error("--lesson-step: expected a step number from 1, got " + std::to_string(k));
+      o.lesson_step = int(k);
+    }
     else if (!a.empty() && a[0] == '-') throw Error("unknown option '" + a + "' (see nnplay gui --help)");
     else if (o.experiment_path.empty()) o.experiment_path = a;
     else throw Error("only one experiment file can be opened, got '" + o.experiment_path +
                      "' and '" + a + "'");
   }
+  if (o.lesson_step != 1 && o.lesson_path.empty())
+    throw Error("--lesson-step needs --lesson FILE");
   if (o.train_steps > 0 && o.screenshot_path.empty())
     throw Error("--train-steps only makes sense with --screenshot");
   return o;
@@ -78,6 +86,8 @@ std::string gui_usage() {
          "  --no-restore          start fresh instead of restoring the autosaved session\n"
          "  --replay FILE         play a script of input events (for end-to-end tests)\n"
          "  --view NAME           show this view at start (repeatable): " + view_names_list() + "\n"
+         "  --lesson FILE         open this lesson (assets/lessons/*.json) and load its first step\n"
+         "  --lesson-step N       with --lesson: load step N (from 1) instead\n"
          "  -h, --help            this text\n"
          "\n"
          "keys: Space play/pause, S one step, R reset (new weights), Shift+R replay the same\n"

@@ -14,6 +14,8 @@ struct GuiOptions {
   bool no_restore = false;      // ignore the autosaved session
   std::string replay_path;      // input script for end-to-end tests
   std::vector<std::string> views;  // views to show at start ("gradients", "filters", ...)
+  std::string lesson_path;      // open this lesson at start (docs/lesson-format.md)
+  int lesson_step = 1;          // 1-based step of that lesson to load
   bool help = false;
 };
 

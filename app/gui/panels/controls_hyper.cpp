@@ -107,14 +107,15 @@ void draw_regularization(Regularization& r) {
 
 }  // namespace
 
-void draw_hyper_parameters(TrainSettings& s, int train_size) {
-  log_slider("Learning rate", s.optimizer.lr, 1e-5, 10.0, "%.5g",
+void draw_hyper_parameters(TrainSettings& s, int train_size, const std::vector<std::string>& hidden) {
+  const auto shown = [&](const char* c) { return std::find(hidden.begin(), hidden.end(), c) == hidden.end(); };
+  if (shown("learning_rate")) log_slider("Learning rate", s.optimizer.lr, 1e-5, 10.0, "%.5g",
              "Size of each step downhill. Too small: training crawls. Too large: steps overshoot "
              "the valley, the loss jumps around or explodes.");
-  draw_batch(s, train_size);
-  draw_optimizer_kind(s.optimizer);
-  draw_optimizer_constants(s.optimizer);
-  draw_regularization(s.regularization);
+  if (shown("batch_size")) draw_batch(s, train_size);
+  if (shown("optimizer")) draw_optimizer_kind(s.optimizer);
+  if (shown("optimizer")) draw_optimizer_constants(s.optimizer);
+  if (shown("regularization")) draw_regularization(s.regularization);
 }
 
 }  // namespace nnplay::gui

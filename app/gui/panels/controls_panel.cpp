@@ -161,9 +161,10 @@ ControlsActions draw_controls_panel(const Snapshot* snap, TrainSettings& setting
   draw_counters(snap);
   draw_problem(snap, a);
   ImGui::Separator();
-  draw_speed(settings);
-  draw_hyper_parameters(settings, snap ? snap->train_size : 0);
-  draw_seed(seed, ui, a);
+  const auto shown = [&](const char* c) { return std::find(ui.hidden.begin(), ui.hidden.end(), c) == ui.hidden.end(); };
+  if (shown("speed")) draw_speed(settings);
+  draw_hyper_parameters(settings, snap ? snap->train_size : 0, ui.hidden);
+  if (shown("seed")) draw_seed(seed, ui, a);
   return a;
 }
 

@@ -4,6 +4,8 @@
 // cmd::SetSettings, which applies at the next step without resetting anything.
 #pragma once
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "engine/train/settings.h"
 #include "engine/train/snapshot.h"
@@ -13,6 +15,7 @@ namespace nnplay::gui {
 struct ControlsPanelState {
   uint64_t seed_edit = 1;       // the seed field while it is being typed
   bool seed_editing = false;
+  std::vector<std::string> hidden;  // controls the open lesson step hides (lesson_panel.h)
 };
 
 // Buttons pressed this frame; the shell turns them into commands.
@@ -31,7 +34,9 @@ ControlsActions draw_controls_panel(const nnplay::Snapshot* snap, nnplay::TrainS
                                     uint64_t& seed, ControlsPanelState& ui);
 
 // The hyper-parameter section (controls_hyper.cpp). train_size bounds the batch size.
-void draw_hyper_parameters(nnplay::TrainSettings& settings, int train_size);
+// hidden: names from lesson_control_names() not to draw.
+void draw_hyper_parameters(nnplay::TrainSettings& settings, int train_size,
+                           const std::vector<std::string>& hidden = {});
 
 // Speed presets of the speed slider, steps per second; 0 = flat out (the last entry).
 int speed_index(double steps_per_second);

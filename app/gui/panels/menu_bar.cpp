@@ -64,6 +64,24 @@ void view_menu(AppState& s, MenuActions& a) {
   ImGui::EndMenu();
 }
 
+// Lessons: chosen here, opened by the lesson panel (lesson_panel.h) in the lower left slot.
+void lessons_menu(AppState& s) {
+  if (!ImGui::BeginMenu("Lessons")) return;
+  for (const auto& e : lessons_catalog(s)) {
+    if (ImGui::MenuItem(e.title.c_str(), nullptr, false, e.readable)) {
+      s.lesson.open_request = e.path;
+      s.views.left = LeftView::Lesson;
+      s.views.force = true;
+    }
+    if (!e.summary.empty()) tooltip_for_last_item(e.summary.c_str());
+  }
+  if (s.lesson.lesson) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Close the lesson")) close_lesson(s);
+  }
+  ImGui::EndMenu();
+}
+
 void help_menu(MenuActions& a) {
   if (!ImGui::BeginMenu("Help")) return;
   a.show_keys = ImGui::MenuItem("Keyboard shortcuts");
@@ -90,6 +108,7 @@ MenuActions draw_menu_bar(AppState& s, float* height) {
   if (!ImGui::BeginMainMenuBar()) return a;
   file_menu(s, a);
   view_menu(s, a);
+  lessons_menu(s);
   help_menu(a);
   document_title(s);
   *height = ImGui::GetWindowSize().y;
