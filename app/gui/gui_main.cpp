@@ -247,6 +247,7 @@ int run_window(Shell& sh) {
     sh.state.content_scale = window_content_scale(sh.window);
     if (!choose_document(sh)) throw Error("could not start even the default experiment");
     for (const std::string& v : sh.options.views) select_view_by_name(sh.state.views, v);
+    if (!sh.options.lesson_path.empty() && !open_lesson(sh.state, sh.options.lesson_path, sh.options.lesson_step - 1, !sh.job)) throw Error(sh.state.lesson.error);
     run_loop(sh);
     status = sh.exit_code;
   } catch (const std::exception& e) {
