@@ -90,7 +90,7 @@ const std::vector<Histogram>& LayerStatsPoint::histograms(StatKind kind) const {
   }
 }
 
-LayerStatsPoint layer_stats_point(long step, const std::vector<LayerStats>& layers) {
+LayerStatsPoint layer_stats_point(long step, const std::vector<LayerStats>& layers, bool symlog) {
   LayerStatsPoint p;
   p.step = step;
   for (const LayerStats& s : layers) {
@@ -98,10 +98,10 @@ LayerStatsPoint layer_stats_point(long step, const std::vector<LayerStats>& laye
     p.update_ratio.push_back(s.update_ratio);
     p.saturated_fraction.push_back(s.saturated_fraction);
     p.dead_fraction.push_back(s.dead_fraction);
-    p.grads.push_back(s.grads);
-    p.weights.push_back(s.weights);
-    p.pre_activations.push_back(s.pre_activations);
-    p.activations.push_back(s.activations);
+    p.grads.push_back(s.histogram(StatKind::Gradients, symlog));
+    p.weights.push_back(s.histogram(StatKind::Weights, symlog));
+    p.pre_activations.push_back(s.histogram(StatKind::PreActivations, symlog));
+    p.activations.push_back(s.histogram(StatKind::Activations, symlog));
   }
   return p;
 }

@@ -92,7 +92,8 @@ struct LayerStatsPoint {
   const std::vector<Histogram>& histograms(StatKind kind) const;
 };
 
-// A full history point of the given statistics (linear histograms of every kind).
-LayerStatsPoint layer_stats_point(long step, const std::vector<LayerStats>& layers);
+// A full history point of the given statistics: histograms of every kind, on the symlog axis
+// when asked.
+LayerStatsPoint layer_stats_point(long step, const std::vector<LayerStats>& layers, bool symlog = false);
 
 }  // namespace nnplay

@@ -132,6 +132,9 @@ TEST(LayerStatsUnits, SessionMarksTheHandBuiltDeadAndSaturatedUnits) {
   ASSERT_EQ(p.histograms(StatKind::PreActivations).size(), 3u);
   EXPECT_EQ(p.histograms(StatKind::Weights)[1].total(), 9);
   EXPECT_DOUBLE_EQ(p.dead_fraction[0], stats[0].dead_fraction);
+  const LayerStatsPoint q = layer_stats_point(s.steps(), stats, true);
+  EXPECT_TRUE(q.histograms(StatKind::Gradients)[2].symlog);
+  EXPECT_DOUBLE_EQ(q.histograms(StatKind::Activations)[0].hi, stats[0].symlog_activations.hi);
 }
 
 }  // namespace

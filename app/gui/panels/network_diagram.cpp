@@ -106,6 +106,19 @@ void draw_links_into(const Frame& f, int col, ImDrawList* dl) {
   }
 }
 
+// Saturated and dead units of the last batch get a ring just outside their square.
+void draw_unit_ring(const Frame& f, int col, int unit, ImVec2 a, ImVec2 b, ImDrawList* dl) {
+  const LayerStats* st = live_stats(f, layer_of(col));
+  if (!st) return;
+  const bool saturated = st->unit_saturated(unit), dead = st->unit_is_dead(unit);
+  if (!saturated && !dead) return;
+  const float gap = std::max(2.0f, f.layout.node(col) * 0.06f);
+  const float thick = std::clamp(f.layout.node(col) * 0.08f, 2.0f, 4.0f);
+  const ImU32 colour = saturated ? saturated_ring_u32() : dead_ring_u32();
+  dl->AddRect(ImVec2(a.x - gap, a.y - gap), ImVec2(b.x + gap, b.y + gap), colour, 3.0f, 0, thick);
+  if (dead) dl->AddLine(ImVec2(a.x - gap, b.y + gap), ImVec2(b.x + gap, a.y - gap), colour, thick * 0.75f);
+}
+
 void draw_neuron(const Frame& f, int col, int unit, ImVec2 c, ImDrawList* dl, bool enabled) {
   const float half = f.layout.node(col) / 2;
   const ImVec2 a(c.x - half, c.y - half), b(c.x + half, c.y + half);
@@ -121,6 +134,7 @@ void draw_neuron(const Frame& f, int col, int unit, ImVec2 c, ImDrawList* dl, bo
                        : enabled ? ImGui::GetColorU32(ImGuiCol_Text, 0.55f)
                                  : ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.5f);
   dl->AddRect(a, b, border, 0.0f, 0, selected ? 2.0f : 1.0f);
+  if (col > 0) draw_unit_ring(f, col, unit, a, b, dl);
 }
 
 void draw_ellipsis(const Frame& f, int col, ImDrawList* dl) {

@@ -52,6 +52,8 @@ std::vector<int> source_nodes(const Frame& f, int col);
 // This layer's slice of snap->params, or null when the snapshot is stale.
 const float* layer_params(const Frame& f, int layer);
 std::string layer_title(const Frame& f, int layer);  // "Hidden 2", "Output", "conv2d 1"
+// The last batch's statistics of this layer (saturated and dead units), or null when stale.
+const LayerStats* live_stats(const Frame& f, int layer);
 // Keeps ui.selected_layer pointing at the same layer after an edit.
 void mark_changed(Frame& f, int new_selection);
 

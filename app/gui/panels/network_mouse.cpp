@@ -65,6 +65,18 @@ void neuron_node(Frame& f, int layer, int unit) {
         neuron_formula(input_names(f, layer), p + size_t(unit) * in, p[bias_at], l.activation.name());
     lines.insert(lines.end(), {formula.z, formula.a, formula.weights});
     lines.push_back("The square shows a over the input plane: orange positive, blue negative.");
+    if (const LayerStats* st = live_stats(f, layer); st && st->unit_saturated(unit)) {
+      char when[64];
+      std::snprintf(when, sizeof when, "For %.0f%% of the last batch |z| > %g", 100.0 * st->unit_saturation[unit],
+                    kSaturationThreshold);
+      lines.push_back(std::string("Purple ring: saturated. ") + when + ", where the " + l.activation.name() +
+                      " curve is flat, so almost no gradient passes back through this neuron and its "
+                      "weights hardly change.");
+    }
+    if (const LayerStats* st = live_stats(f, layer); st && st->unit_is_dead(unit))
+      lines.push_back("Grey ring with a slash: a dead ReLU. It output 0 for every example of the "
+                      "last batch, so it passes no gradient back and may never recover. A smaller "
+                      "learning rate or leaky ReLU helps.");
     lines.push_back("Click to type a new bias.");
   } else {
     lines.push_back("Its weights appear once the trainer has applied your last edit.");

@@ -7,6 +7,7 @@
 
 #include "app/gui/panels/network_internal.h"
 #include "app/gui/panels/network_thumbnails.h"
+#include "app/gui/theme/palette.h"
 #include "engine/data/features.h"
 
 namespace nnplay::gui {
@@ -39,9 +40,25 @@ const float* layer_params(const Frame& f, int layer) {
   return f.snap->params.data() + off;
 }
 
-std::string layer_title(const Frame& f, int layer) {
-  if (is_output_layer(f.spec, layer)) return "Output";
-  const std::string& type = f.spec.layers[layer].type;
+std::string layer_title(const Frame& f, int layer) { return layer_display_name(f.spec, layer); }
+
+const LayerStats* live_stats(const Frame& f, int layer) {
+  if (!f.live || layer < 0 || layer >= static_cast<int>(f.snap->layers.size())) return nullptr;
+  return &f.snap->layers[layer];
+}
+
+void mark_changed(Frame& f, int new_selection) {
+  f.result.spec_changed = true;
+  f.ui.selected_layer = new_selection;
+  f.ui.edit_param = -1;  // parameter indices shift with the architecture
+}
+
+}  // namespace netpanel
+
+std::string layer_display_name(const nnplay::NetworkSpec& spec, int layer) {
+  if (layer < 0 || layer >= static_cast<int>(spec.layers.size())) return "Layer " + std::to_string(layer + 1);
+  if (is_output_layer(spec, layer)) return "Output";
+  const std::string& type = spec.layers[layer].type;
   const std::string name = type == "dense"       ? "Hidden"
                            : type == "conv2d"    ? "Conv"
                            : type == "maxpool2d" ? "MaxPool"
@@ -52,11 +69,10 @@ std::string layer_title(const Frame& f, int layer) {
   return name + " " + std::to_string(layer + 1);
 }
 
-void mark_changed(Frame& f, int new_selection) {
-  f.result.spec_changed = true;
-  f.ui.selected_layer = new_selection;
-  f.ui.edit_param = -1;  // parameter indices shift with the architecture
-}
+unsigned saturated_ring_u32() { return palette().class_u32(5); }  // reddish purple
+unsigned dead_ring_u32() { return palette().class_u32(7); }       // grey
+
+namespace netpanel {
 
 namespace {
 

@@ -45,6 +45,16 @@ NetworkPanelResult draw_network_panel(const nnplay::Snapshot* snap, nnplay::Netw
                                       std::vector<std::string>& features, nnplay::Task task,
                                       int num_classes, NetworkPanelState& ui);
 
+// A layer's name as the diagram's column header shows it ("Hidden 2", "Output", "Conv 1"), so
+// other views can name layers the same way.
+std::string layer_display_name(const nnplay::NetworkSpec& spec, int layer);
+
+// Rings the diagram draws around neurons of the last training batch: a sigmoid/tanh unit that
+// is saturated for most samples, a ReLU unit that output 0 for all of them (with a slash too,
+// a second cue besides colour). The Gradients view's legend uses the same colours.
+unsigned saturated_ring_u32();
+unsigned dead_ring_u32();
+
 // The neuron thumbnail size this panel wants: set GridRequest::neuron_resolution to it.
 inline constexpr int kNetworkNeuronResolution = 32;
 

@@ -171,7 +171,8 @@ bool Plot::end() {
   const bool has_data = fit(f.t);
 
   // ---- frame, axes, items, legend, hover
-  const PlotText text{title_, x_label_, y_label_, categories_, flags_};
+  f.x_format = x_format_, f.y_format = y_format_;
+  const PlotText text{title_, x_label_, y_label_, categories_, flags_, x_format_, y_format_};
   const AxesLayout axes = layout_axes(f, frame_min_, frame_max_, text, items_);
   area_min_ = f.t.min, area_max_ = f.t.max;
   draw_axes_back(f, axes, text);

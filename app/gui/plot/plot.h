@@ -46,6 +46,10 @@ struct LineStyle {
   bool markers = false;    // a dot on every drawn point (shown only when points are sparse)
 };
 
+// Prints an axis value for tick labels and read-outs, for axes whose numbers are not the values
+// themselves (a symmetric-log axis shows 1e-6 where the plotted coordinate is 3).
+using ValueFormat = std::string (*)(double);
+
 struct HeatmapSpec {
   double x_lo = 0, x_hi = 1, y_lo = 0, y_hi = 1;  // the cells tile this rectangle
   double v_min = NAN, v_max = NAN;                 // colour range; NaN: the data's range
@@ -89,6 +93,9 @@ class Plot {
   void include_y(double v);                 // the fitted y range always contains v
   // x ticks at 0..n-1 labelled with names (bar charts by layer); copied.
   void set_x_categories(const std::vector<std::string>& names);
+  // Tick labels and read-outs of an axis through `format` instead of the plain number.
+  void set_x_format(ValueFormat format) { x_format_ = format; }
+  void set_y_format(ValueFormat format) { y_format_ = format; }
   // Shown centred when no item has drawable data ("Press Play to start training").
   void set_placeholder(const char* text);
 
@@ -134,6 +141,7 @@ class Plot {
   double y_clamp_lo_ = -INFINITY, y_clamp_hi_ = INFINITY;
   std::vector<double> y_include_;
   std::vector<std::string> categories_;
+  ValueFormat x_format_ = nullptr, y_format_ = nullptr;
   std::vector<plot_detail::Item> items_;
 };
 

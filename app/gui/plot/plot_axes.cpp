@@ -31,13 +31,17 @@ void add_text_vertical(ImDrawList* dl, ImVec2 center, ImU32 col, const std::stri
 
 // Ticks within [lo, hi] of the y range (a ridgeline's head room above the oldest slice is not
 // time that happened, so it gets no ticks).
-void y_ticks(const Transform& t, float height, float font, double lo, double hi, AxesLayout& a) {
+void y_ticks(const Transform& t, float height, float font, double lo, double hi, ValueFormat format,
+             AxesLayout& a) {
   const int max_ticks = std::max(2, static_cast<int>(height / (font * 2.0f)));
   double step = 1;
   a.y_ticks = t.log_y ? log_ticks(t.y.lo, t.y.hi, max_ticks) : linear_ticks(t.y.lo, t.y.hi, max_ticks, &step);
   std::erase_if(a.y_ticks, [&](const Tick& k) { return k.value < lo - 1e-9 * std::abs(lo) || k.value > hi + 1e-9 * std::abs(hi); });
   for (const Tick& k : a.y_ticks)
-    a.y_labels.push_back(!k.major ? "" : t.log_y ? format_log_tick(k.value) : format_tick(k.value, step));
+    a.y_labels.push_back(!k.major  ? ""
+                         : format ? format(k.value)
+                         : t.log_y ? format_log_tick(k.value)
+                                   : format_tick(k.value, step));
 }
 
 // Labels spaced at least a font width apart; thins them out (or asks for fewer ticks) if not.
@@ -79,7 +83,10 @@ void x_ticks(const Transform& t, const PlotText& text, float width, float font, 
       }
     }
     for (const Tick& k : a.x_ticks)
-      a.x_labels.push_back(!k.major ? "" : t.log_x ? format_log_tick(k.value) : format_tick(k.value, step));
+      a.x_labels.push_back(!k.major        ? ""
+                           : text.x_format ? text.x_format(k.value)
+                           : t.log_x       ? format_log_tick(k.value)
+                                           : format_tick(k.value, step));
     if (labels_fit(t, a, font)) return;
   }
 }
@@ -108,7 +115,7 @@ AxesLayout layout_axes(Frame& f, ImVec2 frame_min, ImVec2 frame_max, const PlotT
                                                 [](auto& p, auto& q) { return p.time < q.time; });
       tick_lo = mn->time, tick_hi = mx->time;
     }
-  y_ticks(f.t, f.t.max.y - f.t.min.y, font, tick_lo, tick_hi, a);
+  y_ticks(f.t, f.t.max.y - f.t.min.y, font, tick_lo, tick_hi, text.y_format, a);
   float label_w = 0;
   for (const std::string& s : a.y_labels) label_w = std::max(label_w, text_width(s));
   const float left = frame_min.x + pad + (text.y_label.empty() ? 0 : font + pad) + label_w + pad;
@@ -299,7 +306,8 @@ double draw_hover(Frame& f, const std::vector<Item>& items, const PlotText& text
   if (!text.categories.empty() && cat >= 0 && cat < static_cast<long>(text.categories.size()))
     header = text.categories[cat];
   else
-    header = (text.x_label.empty() ? "x" : text.x_label) + " " + format_x(shown_x, text.flags);
+    header = (text.x_label.empty() ? "x" : text.x_label) + " " +
+             (text.x_format ? text.x_format(shown_x) : format_x(shown_x, text.flags));
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(header.c_str());
   ImGui::Separator();

@@ -14,6 +14,7 @@ struct PlotText {
   const std::string& y_label;
   const std::vector<std::string>& categories;
   unsigned flags;
+  ValueFormat x_format = nullptr, y_format = nullptr;
 };
 
 struct AxesLayout {

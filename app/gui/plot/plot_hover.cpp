@@ -51,8 +51,8 @@ void bar_rows(const BarsItem& it, Frame& f, ImVec2 mouse, std::vector<HoverRow>&
   for (size_t i = 0; i < it.xs.size(); ++i) {
     const double a = it.xs[i] - it.width / 2, b = it.xs[i] + it.width / 2;
     if (mx < a || mx >= b) continue;
-    const std::string label =
-        it.histogram ? join({it.label, " [", format_value(a), ", ", format_value(b), ")"}) : it.label;
+    const ValueFormat fmt = f.x_format ? f.x_format : [](double v) { return format_value(v); };
+    const std::string label = it.histogram ? join({it.label, " [", fmt(a), ", ", fmt(b), ")"}) : it.label;
     rows.push_back({it.color, label, format_value(it.heights[i], 4)});
     return;
   }
@@ -66,7 +66,8 @@ void heatmap_rows(const HeatmapItem& it, Frame& f, ImVec2 mouse, std::vector<Hov
   if (c < 0 || c >= it.cols || r < 0 || r >= it.rows) return;
   const float v = it.values[static_cast<size_t>(r) * it.cols + c];
   const double t = it.v_hi > it.v_lo ? (v - it.v_lo) / (it.v_hi - it.v_lo) : 0.5;
-  rows.push_back({colormap_u32(s.map, static_cast<float>(t)), join({it.label, " at y ", format_value(y)}),
+  const std::string at_y = f.y_format ? f.y_format(y) : format_value(y);
+  rows.push_back({colormap_u32(s.map, static_cast<float>(t)), join({it.label, " at y ", at_y}),
                   format_value(v, 4)});
 }
 
@@ -83,7 +84,10 @@ void ridge_rows(const RidgeItem& it, Frame& f, ImVec2 mouse, std::vector<HoverRo
   const double x = f.t.data_x(mouse.x);
   const int b = static_cast<int>(std::floor((x - s.lo) / (s.hi - s.lo) * s.bins));
   if (b < 0 || b >= s.bins || !s.counts) return;
-  rows.push_back({it.color, join({it.label, " at ", format_count(std::llround(s.time))}),
+  const ValueFormat fmt = f.x_format ? f.x_format : [](double v) { return format_value(v); };
+  const double w = (s.hi - s.lo) / s.bins;
+  rows.push_back({it.color, join({it.label, " at ", format_count(std::llround(s.time)), ", [", fmt(s.lo + b * w), ", ",
+                                  fmt(s.lo + (b + 1) * w), ")"}),
                   format_count(s.counts[b])});
 }
 

@@ -94,6 +94,7 @@ struct Frame {
   ImDrawList* dl = nullptr;
   Transform t;
   float font = 13, thickness = 2;
+  ValueFormat x_format = nullptr, y_format = nullptr;  // null: plain numbers
   std::vector<ImVec2> drawn;  // every line point drawn, so the legend can avoid the data
   std::vector<size_t> idx;    // scratch
   std::vector<ImVec2> pts;    // scratch
