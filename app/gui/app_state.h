@@ -26,7 +26,7 @@
 #include "app/gui/panels/network_panel.h"
 #include "app/gui/panels/samples_panel.h"
 #include "app/gui/views.h"
-#include "app/gui/session_store.h"
+#include "app/gui/logic/session_store.h"
 #include "engine/core/rng.h"
 #include "engine/experiment/experiment.h"
 #include "engine/train/trainer.h"

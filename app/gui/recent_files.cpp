@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/gui/session_store.h"
+#include "app/gui/logic/session_store.h"
 
 namespace nnplay::gui {
 

@@ -83,4 +83,24 @@ if moved < 1e-4:
 PY
 [ $? -eq 0 ] || { cat "$tmp/log"; exit 1; }
 python3 tests/gui/png_check.py size "$tmp/end.png" 1600 1000 || exit 1
+
+# A closed window never loses a drawn dataset: the session saved on exit is restored by a plain
+# start (no experiment argument), with every drawn point.
+printf 'wait 3\nsave %s\nquit\n' "$tmp/restored.json" >"$tmp/script2.txt"
+if ! timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "$nnplay" gui --size 1600x1000 \
+     --replay "$tmp/script2.txt" >"$tmp/log2" 2>&1; then
+  cat "$tmp/log2"
+  echo "FAIL: the second start (restoring the session) exited with an error"
+  exit 1
+fi
+python3 - "$tmp/out.json" "$tmp/restored.json" <<'PY'
+import json, sys
+out, restored = (json.load(open(p)) for p in sys.argv[1:3])
+a, b = out["data"]["points"], restored["data"]["points"]
+print(f"points before closing: {len(a)}, after restarting: {len(b)}")
+if sorted(map(tuple, a)) != sorted(map(tuple, b)):
+    print("FAIL: the restored session does not hold the drawn points")
+    sys.exit(1)
+PY
+[ $? -eq 0 ] || { cat "$tmp/log2"; exit 1; }
 echo "PASS: replay_draw_and_train"

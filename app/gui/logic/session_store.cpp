@@ -1,5 +1,5 @@
 // Reading and writing the autosaved session.
-#include "app/gui/session_store.h"
+#include "app/gui/logic/session_store.h"
 
 #include <nlohmann/json.hpp>
 
