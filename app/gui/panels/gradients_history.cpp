@@ -128,7 +128,7 @@ int draw_layer_histograms(const Snapshot&, const std::vector<LayerStatsPoint>& h
     if (!histogram_range(all, lo, hi)) lo = hi = NAN;
   }
   const float width = ImGui::GetContentRegionAvail().x;
-  const float min_w = ImGui::GetFontSize() * 14;
+  const float min_w = ImGui::GetFontSize() * 11;
   const int n = static_cast<int>(layers.size());
   const int cols = std::clamp(static_cast<int>(width / min_w), 1, n);
   const int rows = (n + cols - 1) / cols;

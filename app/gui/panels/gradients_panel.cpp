@@ -36,7 +36,8 @@ constexpr const char* kKindHelp[] = {
     "for sigmoid, piles at 0 and 1 show saturated units.",
 };
 constexpr const char* kHelpNorms =
-    "The size (L2 norm) of each layer's weight gradient after the last step, on a log scale. "
+    "The size (L2 norm) of each layer's weight gradient after the last step, on a log scale, "
+    "input side on the left, output on the right. "
     "Gradients flow backwards from the output; if each layer shrinks them, the bars fall "
     "towards the input (vanishing gradients: the first layers stop learning). If each layer "
     "grows them, the bars rise towards the input (exploding gradients: training blows up).";
@@ -53,24 +54,45 @@ constexpr const char* kHelpShared =
     "All layers use the same value axis, so a layer whose values are 1000 times smaller shows "
     "as a thin spike next to the wide ones.";
 
+// Continues the row when an item about `width` wide still fits, else starts a new one: the
+// controls wrap in a narrow slot instead of running off its edge.
+void flow(const char* widest_label, float gap) {
+  const float width = ImGui::CalcTextSize(widest_label).x + ImGui::GetFrameHeight() * 2.5f;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(0, gap);
+  if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
 void controls(GradientsPanelState& ui) {
+  const float group_gap = ImGui::GetFontSize() * 1.5f, gap = ImGui::GetStyle().ItemSpacing.x;
   for (int k = 0; k < static_cast<int>(StatKind::Count); ++k) {
-    if (k) ImGui::SameLine();
+    if (k) flow(kKindNames[k], gap);
     if (ImGui::RadioButton(kKindNames[k], static_cast<int>(ui.kind) == k)) ui.kind = static_cast<StatKind>(k);
     tooltip_for_last_item(kKindHelp[k]);
   }
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  flow("Ridges", group_gap);
   if (ImGui::RadioButton("Ridges", !ui.heatmap)) ui.heatmap = false;
   tooltip_for_last_item(kHelpOffset);
-  ImGui::SameLine();
+  flow("Heatmap", gap);
   if (ImGui::RadioButton("Heatmap", ui.heatmap)) ui.heatmap = true;
   tooltip_for_last_item(kHelpHeatmap);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  flow("Symlog axis (?)", group_gap);
   ImGui::Checkbox("Symlog axis", &ui.symlog);
   help_marker(kHelpSymlog);
-  ImGui::SameLine();
+  flow("Same axis for all layers (?)", group_gap);
   ImGui::Checkbox("Same axis for all layers", &ui.shared_axis);
   help_marker(kHelpShared);
+}
+
+// "1/620,000" or "3.5x": a ratio read at a distance.
+std::string ratio_text(double r) {
+  auto round2 = [](double v) {  // two significant digits, as a whole number when >= 10
+    const double p = std::pow(10.0, std::floor(std::log10(v)) - 1);
+    return std::round(v / p) * p;
+  };
+  if (r >= 1) return r >= 10 ? format_count(std::llround(round2(r))) + "x" : format_value(r, 2) + "x";
+  const double inv = 1 / r;
+  return "1/" + (inv >= 10 ? format_count(std::llround(round2(inv))) : format_value(inv, 2));
 }
 
 // "Hidden 1" ... "Output": the names of layers that have weights (the ones with gradients).
@@ -91,7 +113,7 @@ void verdict(const Snapshot& snap, const std::vector<std::string>& names) {
   }
   const auto& first = v.first < static_cast<int>(names.size()) ? names[v.first] : std::string("first");
   const auto& last = v.last < static_cast<int>(names.size()) ? names[v.last] : std::string("last");
-  const std::string ratio = v.ratio >= 1 ? format_value(v.ratio, 2) + "x" : "1/" + format_value(1 / v.ratio, 2);
+  const std::string ratio = ratio_text(v.ratio);
   std::string text;
   ImU32 colour = palette().class_u32(2);
   switch (v.flow) {
@@ -126,8 +148,8 @@ int norm_bars(const Snapshot& snap, const std::vector<int>& layers, const std::v
     (layers[i] == selected ? sel_y : ys).push_back(g > 0 ? g : NAN);
   }
   Plot p("##grad_norms", size);
-  p.set_title("Gradient norm per layer (input left, output right)");
-  p.setup_axes("layer", "|dL/dW|", AxisFlags::LogY | AxisFlags::IntegerX | AxisFlags::LegendAbove);
+  p.set_title("Gradient norm per layer");
+  p.setup_axes("layer", "|dL/dW|", AxisFlags::LogY | AxisFlags::IntegerX | AxisFlags::NoLegend);
   p.set_x_categories(names);
   p.set_x_limits(-0.6, double(layers.size()) - 0.4);
   p.set_placeholder("Press Play or Step: gradients appear after a training step");
@@ -199,20 +221,26 @@ void draw_gradients_panel(AppState& s) {
   for (int l : shown) shown_names.push_back(names[l]);
 
   int& selected = s.network.selected_layer;
+  // Wide slot: bars on the left, histograms on the right; otherwise one above the other.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float bars_h = std::max(ImGui::GetFontSize() * 10, avail.y * 0.34f);
-  int clicked = norm_bars(*snap, weighted, names, selected, ImVec2(0, bars_h));
+  const bool side = avail.x > 1.6f * avail.y;
+  const float font = ImGui::GetFontSize();
+  const ImVec2 bars_size = side ? ImVec2(std::max(font * 18, avail.x * 0.36f), avail.y)
+                                : ImVec2(avail.x, std::max(font * 11, avail.y * 0.4f));
+  int clicked = norm_bars(*snap, weighted, names, selected, bars_size);
+  if (side) ImGui::SameLine();
 
   std::vector<LayerStatsPoint> scratch;
   bool own = false;
   const auto* history = history_for(*snap, ui, scratch, own);
+  ImGui::BeginChild("##gradients_history", ImVec2(0, 0), false);
   ImGui::TextUnformatted(kKindNames[static_cast<int>(ui.kind)]);
   ImGui::SameLine();
-  ImGui::TextDisabled(own ? "over time, recorded while this view is open (click a plot to select its layer)"
-                          : "over time, since the start of training (click a plot to select its layer)");
-  help_marker(ui.heatmap ? kHelpHeatmap : kHelpOffset);
+  ImGui::TextDisabled(own ? "over time, recorded while this view is open" : "over time, since training started");
+  help_marker(std::string(kKindHelp[static_cast<int>(ui.kind)]).append("\n\n").append(ui.heatmap ? kHelpHeatmap : kHelpOffset).append(" Click a plot to select its layer.").c_str());
   const int c = draw_layer_histograms(*snap, *history, shown, shown_names, ui, selected,
                                       ImGui::GetContentRegionAvail().y);
+  ImGui::EndChild();
   if (c >= 0) clicked = c;
   if (clicked >= 0) selected = selected == clicked ? -1 : clicked;
 }
