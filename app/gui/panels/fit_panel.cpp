@@ -98,13 +98,13 @@ void draw_fit_panel(AppState& s) {
   draw_header(f);
   const Range xr{f.x_lo, f.x_hi}, yr = y_range(s.exp.data.points, f);
   Plot p("##fit");
-  p.setup_axes("x1", "value", AxisFlags::LegendAbove);
+  p.setup_axes("x1", "value");
   p.set_x_limits(xr.lo, xr.hi);
   p.set_y_limits(yr.lo, yr.hi);
   if (f.show_units) {
     for (size_t j = 0; j < f.units.size(); ++j) {
       char label[32];
-      std::snprintf(label, sizeof label, "unit %zu", j + 1);
+      std::snprintf(label, sizeof label, "##unit %zu", j + 1);  // one legend entry would be noise
       p.line(label, f.xs.data(), f.units[j].data(), f.xs.size(),
              {.color = palette().class_u32(2 + int(j % 6), 0.8f), .thickness = 1.5f});
     }

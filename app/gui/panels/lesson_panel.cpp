@@ -12,14 +12,23 @@ namespace nnplay::gui {
 
 namespace {
 
+// The step whose experiment step k shows: k itself, or for a text-only step the last step
+// before it that loads one.
+int experiment_source(const Lesson& l, int k) {
+  while (k > 0 && !l.steps[size_t(k)].experiment) --k;
+  return k;
+}
+
 void apply_experiment(AppState& s, const Lesson& l, int k) {
   const LessonStep& st = l.steps[size_t(k)];
-  if (!st.experiment) return;
   Experiment e = *st.experiment;
   if (e.name.find(':') != std::string::npos)  // inline experiment without a name of its own
     e.name = l.title + " - step " + std::to_string(k + 1);
   if (!open_document(s, std::move(e), "")) return;
   s.canvas.threshold = 0.5f;
+  s.lesson.experiment_step = k;
+  s.controls.hidden = st.hide;
+  if (st.train_steps > 0) send(s, cmd::Step{int(st.train_steps)});
 }
 
 void apply_compare(AppState& s, const LessonStep& st) {
@@ -57,7 +66,7 @@ void draw_navigation(AppState& s, int n) {
   ImGui::BeginDisabled(ls.step + 1 >= n);
   if (ImGui::Button("Next >", ImVec2(w, tall))) load_lesson_step(s, ls.step + 1);
   ImGui::EndDisabled();
-  if (ImGui::Button("Load this step again")) load_lesson_step(s, ls.step);
+  if (ImGui::Button("Load this step again")) load_lesson_step(s, ls.step, true, true);
   tooltip_for_last_item("Put back this step's network, data, views and settings, with fresh "
                         "training, after the class has experimented.");
   ImGui::SameLine();
@@ -105,6 +114,7 @@ bool open_lesson(AppState& s, const std::string& path, int step, bool autoplay) 
   try {
     s.lesson.lesson = load_lesson(path);
     s.lesson.error.clear();
+    s.lesson.experiment_step = -1;
   } catch (const std::exception& e) {
     s.lesson.error = e.what();
     show_modal(s, "Could not open the lesson", s.lesson.error);
@@ -114,25 +124,28 @@ bool open_lesson(AppState& s, const std::string& path, int step, bool autoplay) 
   return true;
 }
 
-void load_lesson_step(AppState& s, int k, bool autoplay) {
+void load_lesson_step(AppState& s, int k, bool autoplay, bool again) {
   if (!s.lesson.lesson) return;
   const Lesson& l = *s.lesson.lesson;
   k = std::clamp(k, 0, int(l.steps.size()) - 1);
   s.lesson.step = k;
   const LessonStep& st = l.steps[size_t(k)];
-  apply_experiment(s, l, k);
-  if (st.experiment || !st.hide.empty()) s.controls.hidden = st.hide;
+  // A text-only step continues the run of the step before it; reached any other way (a jump,
+  // Previous from a later experiment, "load again") it loads that step's experiment first.
+  const int source = experiment_source(l, k);
+  if (st.experiment || again || s.lesson.experiment_step != source) apply_experiment(s, l, source);
+  if (!st.hide.empty()) s.controls.hidden = st.hide;
   if (st.threshold) s.canvas.threshold = float(*st.threshold);
   for (const auto& v : st.views) select_view_by_name(s.views, v);
   s.views.left = LeftView::Lesson;
   s.views.force = true;
   apply_compare(s, st);
-  if (st.train_steps > 0) send(s, cmd::Step{int(st.train_steps)});
   if (st.play && autoplay) send(s, cmd::Play{});
 }
 
 void close_lesson(AppState& s) {
   s.lesson.lesson.reset();
+  s.lesson.experiment_step = -1;
   s.lesson.step = 0;
   s.controls.hidden.clear();
 }

@@ -16,6 +16,7 @@ struct AppState;
 struct LessonPanelState {
   std::optional<nnplay::Lesson> lesson;
   int step = 0;                     // shown and loaded step, 0-based
+  int experiment_step = -1;         // the step whose experiment runs now (-1: none)
   std::string error;                // the last lesson that failed to load, and why
   std::vector<LessonEntry> catalog;  // filled on first use
   bool catalog_read = false;
@@ -29,7 +30,8 @@ void draw_lesson_panel(AppState& s);
 // autoplay = false ignores "play" (scripted screenshots). Errors go to s.lesson.error and a modal.
 bool open_lesson(AppState& s, const std::string& path, int step, bool autoplay = true);
 // Applies step k of the open lesson: its experiment, views, comparison, hidden controls, actions.
-void load_lesson_step(AppState& s, int k, bool autoplay = true);
+// A step without an experiment keeps the run of the step before it (again = true restarts it).
+void load_lesson_step(AppState& s, int k, bool autoplay = true, bool again = false);
 void close_lesson(AppState& s);
 // Whether the open lesson's current step hides `control` (lesson_control_names()).
 bool lesson_hides(const AppState& s, const char* control);

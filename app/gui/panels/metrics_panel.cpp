@@ -6,7 +6,6 @@
 #include <cstdio>
 
 #include "app/gui/app_state.h"
-#include "app/gui/fonts.h"
 #include "app/gui/panels/metrics_charts.h"
 #include "app/gui/panels/metrics_predict.h"
 #include "app/gui/widgets/help.h"
@@ -43,9 +42,7 @@ void number_row(const char* name, double v, const char* help) {
   ImGui::TextUnformatted(name);
   help_marker(help);
   ImGui::TableNextColumn();
-  ImGui::PushFont(large_font());
   ImGui::Text("%.3f", v);
-  ImGui::PopFont();
 }
 
 void draw_numbers(const MetricsPanelState& m) {
@@ -89,11 +86,10 @@ void draw_per_class(const ClassificationMetrics& c) {
 }
 
 void draw_threshold(AppState& s) {
-  ImGui::PushFont(large_font());
   ImGui::TextUnformatted("Threshold");
-  ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("(?)").x - 20, 420.0f));
+  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("(?)").x -
+                                              ImGui::GetStyle().ItemSpacing.x * 2));
   ImGui::SliderFloat("##threshold", &s.canvas.threshold, 0.01f, 0.99f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   help_marker("The network outputs a probability; a point is called class 1 when it is at least this "
               "threshold. Lower it to find more class-1 points (recall up) at the price of more "
@@ -141,7 +137,7 @@ void draw_metrics_panel(AppState& s) {
   refresh_predictions(m, snap);
   const bool binary = m.classes == 2;
   if (binary) {
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::SameLine(0, ImGui::GetFontSize());
     draw_threshold(s);
   }
   if (m.probs.rows() == 0) {
@@ -153,7 +149,7 @@ void draw_metrics_panel(AppState& s) {
     m.metrics = classification_metrics(m.probs, m.labels, m.classes, binary ? m.threshold : 0.5);
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float side = std::clamp(std::min(avail.x * 0.3f, avail.y - ImGui::GetTextLineHeightWithSpacing() * 2), 120.0f, 420.0f);
+  const float side = std::clamp(std::min(avail.x * 0.3f, avail.y - ImGui::GetTextLineHeightWithSpacing() * 2), 110.0f, 420.0f);
   ImGui::BeginGroup();
   ImGui::TextUnformatted("Confusion matrix");
   help_marker("Counts of points by true class (rows) and predicted class (columns). The diagonal "
