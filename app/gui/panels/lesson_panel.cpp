@@ -95,7 +95,7 @@ void draw_step(AppState& s) {
     ImGui::Spacing();
     ImGui::TextDisabled("Some controls are hidden for this step.");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Show them")) s.controls.hidden.clear();
+    if (ImGui::SmallButton("Show")) s.controls.hidden.clear();
   }
   ImGui::EndChild();
 }
