@@ -82,8 +82,13 @@ void Trainer::run() {
     }
     const bool busy = running_ || pending_steps_ > 0;
     if (busy) train_slice();
-    if (!commands.empty() || (busy && seconds_since(last_publish) >= options_.publish_interval) ||
-        (!busy && params_version_ != grid_params_version_ && want_grid_)) {
+    // Stepping just ended: publish at once, so the UI sees the final parameters and the pause.
+    const bool finished = busy && !(running_ || pending_steps_ > 0);
+    // Image networks get no grid (compute_grid needs a 2D input): never wait for one.
+    const bool grid_pending = !busy && want_grid_ && params_version_ != grid_params_version_ &&
+                              session_->network().input_shape().h == 1;
+    if (!commands.empty() || finished || (busy && seconds_since(last_publish) >= options_.publish_interval) ||
+        grid_pending) {
       if (!commands.empty() || !busy || metrics_due()) record_metrics();
       publish();
       last_publish = Clock::now();
