@@ -45,32 +45,33 @@ void CompareRuns::launch(CompareRun& run) {
   }
 }
 
-void CompareRuns::start(const Experiment& doc, std::vector<CompareRunSpec> specs) {
-  clear();
+void CompareRuns::use_data(const Experiment& doc, std::shared_ptr<const Dataset> data) {
   doc_ = doc;
+  data_ = std::move(data);
+  data_error_.clear();
+  if (data_) return;
   try {
     data_ = build_dataset(doc);
   } catch (const std::exception& ex) {
     data_error_ = ex.what();
   }
-  if (specs.size() > size_t(kMaxCompareRuns)) specs.resize(kMaxCompareRuns);
-  for (auto& spec : specs) add(doc, std::move(spec));
 }
 
-bool CompareRuns::add(const Experiment& doc, CompareRunSpec spec) {
+void CompareRuns::start(const Experiment& doc, std::vector<CompareRunSpec> specs,
+                        std::shared_ptr<const Dataset> data) {
+  clear();
+  use_data(doc, std::move(data));
+  if (specs.size() > size_t(kMaxCompareRuns)) specs.resize(kMaxCompareRuns);
+  for (auto& spec : specs) add(doc, std::move(spec), data_);
+}
+
+bool CompareRuns::add(const Experiment& doc, CompareRunSpec spec, std::shared_ptr<const Dataset> data) {
   if (runs_.size() >= size_t(kMaxCompareRuns)) return false;
-  if (!doc_ || runs_.empty()) {
-    if (!doc_ || !data_) {
-      doc_ = doc;
-      data_error_.clear();
-      try {
-        data_ = build_dataset(doc);
-      } catch (const std::exception& ex) {
-        data_error_ = ex.what();
-      }
-    }
-  }
+  // Later runs join the comparison's data, so every run is measured on the same points; the
+  // first run of an empty comparison starts it on the document's current data.
+  if (runs_.empty()) use_data(doc, std::move(data));
   CompareRun run;
+  run.id = next_id_++;
   run.label = std::move(spec.label);
   run.exp = compare_experiment(*doc_, spec.exp);
   launch(run);

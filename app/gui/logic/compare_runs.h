@@ -20,6 +20,7 @@ struct CompareRunSpec {
 };
 
 struct CompareRun {
+  int id = 0;                        // unique within its CompareRuns (for per-run UI resources)
   std::string label;
   Experiment exp;                    // the configuration, on the comparison's data and seed
   std::unique_ptr<Trainer> trainer;  // null when it could not start (then error says why)
@@ -42,11 +43,12 @@ class CompareRuns {
  public:
   explicit CompareRuns(TrainerOptions options = compare_trainer_options()) : options_(options) {}
 
-  // Replaces the runs (at most kMaxCompareRuns are kept); all start paused at step 0. The data
-  // are built once from doc and shared by every run.
-  void start(const Experiment& doc, std::vector<CompareRunSpec> specs);
-  // Adds a run on the comparison's data (doc's when there is none yet). False when full.
-  bool add(const Experiment& doc, CompareRunSpec spec);
+  // Replaces the runs (at most kMaxCompareRuns are kept); all start paused at step 0. Every run
+  // shares one dataset: `data` when given (the main run's, already loaded), else built from doc.
+  void start(const Experiment& doc, std::vector<CompareRunSpec> specs,
+             std::shared_ptr<const Dataset> data = nullptr);
+  // Adds a run on the comparison's data (doc's when there are no runs). False when full.
+  bool add(const Experiment& doc, CompareRunSpec spec, std::shared_ptr<const Dataset> data = nullptr);
   void remove(size_t i);
   void clear();
 
@@ -68,9 +70,12 @@ class CompareRuns {
   size_t size() const { return runs_.size(); }
   const std::vector<CompareRun>& runs() const { return runs_; }
   const std::string& data_error() const { return data_error_; }
+  // The document the runs took their data and seed from (null before the first run).
+  const Experiment* source() const { return doc_ ? &*doc_ : nullptr; }
 
  private:
   void launch(CompareRun& run);
+  void use_data(const Experiment& doc, std::shared_ptr<const Dataset> data);
   void send_all(const Command& c);
 
   TrainerOptions options_;
@@ -80,6 +85,7 @@ class CompareRuns {
   std::string data_error_;
   double speed_ = 0;
   std::optional<GridRequest> grid_;
+  int next_id_ = 1;
 };
 
 }  // namespace nnplay::gui
