@@ -3,6 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
 
 #include "app/gui/app_state.h"
 #include "app/gui/fonts.h"
@@ -19,8 +22,24 @@ int experiment_source(const Lesson& l, int k) {
   return k;
 }
 
+// A lesson step replaces the open document; unsaved work is written to a file first (listed
+// under File > Open Recent) so that following a lesson never costs anyone their drawing.
+bool keep_unsaved_work(AppState& s) {
+  if (!s.dirty || s.lesson.experiment_step >= 0) return true;
+  const auto stamp = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char name[64];
+  std::strftime(name, sizeof name, "before-lesson-%Y%m%d-%H%M%S.json", std::localtime(&stamp));
+  const std::string path = (std::filesystem::path(data_dir()) / name).string();
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir(), ec);
+  if (!save_file(s, path)) return false;  // the modal explains; the document stays open
+  notify(s, "Your experiment was saved to " + path + " (File > Open Recent)", ImGui::GetTime(), 6.0);
+  return true;
+}
+
 void apply_experiment(AppState& s, const Lesson& l, int k) {
   const LessonStep& st = l.steps[size_t(k)];
+  if (!keep_unsaved_work(s)) return;
   Experiment e = *st.experiment;
   if (e.name.find(':') != std::string::npos)  // inline experiment without a name of its own
     e.name = l.title + " - step " + std::to_string(k + 1);
