@@ -41,6 +41,18 @@ void view_menu(AppState& s, MenuActions& a) {
   if (ImGui::MenuItem("Smaller interface", "Ctrl+-")) a.zoom = -1;
   if (ImGui::MenuItem("Normal size", "Ctrl+0")) a.zoom_reset = true;
   ImGui::Separator();
+  // Two arrangements worth one click; the gaps between panels can still be dragged anywhere.
+  const LayoutFractions balanced{}, analysis{0.22f, 0.5f, 0.6f, 0.4f};
+  if (ImGui::MenuItem("Layout: balanced", nullptr, s.prefs.layout == balanced)) {
+    s.prefs.layout = balanced;
+    s.prefs.has_layout = true;
+  }
+  if (ImGui::MenuItem("Layout: large analysis views (gradients, compare)", nullptr,
+                      s.prefs.layout == analysis)) {
+    s.prefs.layout = analysis;
+    s.prefs.has_layout = true;
+  }
+  ImGui::Separator();
   Palette& p = palette();
   if (ImGui::MenuItem("Colours: Okabe-Ito (colour-blind safe)", nullptr,
                       p.scheme == Scheme::OkabeIto)) {
