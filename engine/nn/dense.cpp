@@ -46,4 +46,17 @@ void Dense::backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, c
   }
 }
 
+void Dense::backward_data(const Scalar* params, LayerBuffers& buf, const Matrix& da,
+                          Matrix* dx) const {
+  if (activation.kind == ActivationKind::Linear)
+    buf.dz = da;
+  else
+    activation.backward(buf.z, buf.a, da, buf.dz);
+  if (dx) {
+    ConstMatrixMap w(params, out_, in_);
+    dx->resize(da.rows(), in_);
+    dx->noalias() = buf.dz * w;
+  }
+}
+
 }  // namespace nnplay

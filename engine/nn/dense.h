@@ -18,6 +18,11 @@ class Dense : public Layer {
                bool training) const override;
   void backward(const Scalar* params, const Matrix& x, LayerBuffers& buf, const Matrix& da,
                 Matrix* dx, Scalar* grads) const override;
+  // backward() without the parameter gradients: leaves dL/dz in buf.dz (a copy of da when the
+  // activation is linear) for dense_weight_grad over the whole batch, and assigns *dx.
+  void backward_data(const Scalar* params, LayerBuffers& buf, const Matrix& da, Matrix* dx) const;
+  int in() const { return in_; }
+  int out() const { return out_; }
 
  private:
   int in_, out_;

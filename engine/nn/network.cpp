@@ -14,6 +14,7 @@ Network::Network(const NetworkSpec& spec, Rng& rng) : spec_(spec) {
     layers_.push_back(make_layer(spec.layers[i], shape, static_cast<int>(i),
                                  i ? &spec.layers[i - 1] : nullptr));
     offsets_.push_back(offset);
+    dense_.push_back(dynamic_cast<const Dense*>(layers_.back().get()));
     offset += layers_.back()->param_count();
     shape = layers_.back()->output_shape();
   }
@@ -94,6 +95,20 @@ void Network::backward(const Matrix& x, Workspace& ws, Scalar* grads, const Scal
     const Matrix& in = i == 0 ? x : ws.layers[i - 1].a;
     Matrix* dx = i == 0 ? nullptr : &ws.grad_a[i % 2];
     layers_[i]->backward(params + offsets_[i], in, ws.layers[i], *da, dx, grads + offsets_[i]);
+    da = dx;
+  }
+}
+
+void Network::backward_deferring_dense(const Matrix& x, Workspace& ws, Scalar* grads) const {
+  const Matrix* da = &ws.d_out;
+  for (int i = size() - 1; i >= 0; --i) {
+    const Matrix& in = i == 0 ? x : ws.layers[i - 1].a;
+    Matrix* dx = i == 0 ? nullptr : &ws.grad_a[i % 2];
+    if (dense_[i])
+      dense_[i]->backward_data(params_.data() + offsets_[i], ws.layers[i], *da, dx);
+    else
+      layers_[i]->backward(params_.data() + offsets_[i], in, ws.layers[i], *da, dx,
+                           grads + offsets_[i]);
     da = dx;
   }
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/core/rng.h"
+#include "engine/nn/dense.h"
 #include "engine/nn/layer.h"
 #include "engine/nn/network_spec.h"
 
@@ -49,11 +50,18 @@ class Network {
                         const Scalar* params = nullptr) const;
   // Backward from ws.d_out, adding parameter gradients into grads (size param_count()).
   void backward(const Matrix& x, Workspace& ws, Scalar* grads, const Scalar* params = nullptr) const;
+  // backward() that leaves dense layers' parameter gradients to the caller (training computes
+  // them over the whole batch, split by neuron: dense_kernels.h). A dense layer's dL/dz stays in
+  // ws.layers[i].dz; other layers add their gradients into grads as in backward().
+  void backward_deferring_dense(const Matrix& x, Workspace& ws, Scalar* grads) const;
+  // Layer i as a Dense, or null when it is another type.
+  const Dense* dense(int i) const { return dense_[i]; }
   void prepare(Workspace& ws) const;  // sizes per-layer buffers and grads
 
  private:
   NetworkSpec spec_;
   std::vector<LayerPtr> layers_;
+  std::vector<const Dense*> dense_;
   std::vector<size_t> offsets_;
   ParamVector params_;
 };

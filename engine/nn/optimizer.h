@@ -44,6 +44,11 @@ class Optimizer {
   void reset() { m_.clear(); v_.clear(); t_ = 0; }
   long steps() const { return t_; }
   void step(Scalar* params, const Scalar* grads, size_t n);
+  // step() in parts, so slices of a large buffer can be updated on several threads: begin_step
+  // sizes the state and advances the step counter once, then update() applies the rule to
+  // elements [lo, hi) (any split gives the same values as step()).
+  void begin_step(size_t n);
+  void update(Scalar* params, const Scalar* grads, size_t lo, size_t hi);
 
  private:
   OptimizerSettings settings_;

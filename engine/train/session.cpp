@@ -19,6 +19,10 @@ constexpr int kInferRows = 1024;
 // Parameters per gradient-reduction task: slices stay in L2 across the chunk passes and give the
 // pool work of a few microseconds each. Like chunks, slices depend on the network only.
 constexpr size_t kReduceSlice = 16 * 1024;
+// Weights per dense-gradient task of the update phase (a neuron range): small enough for two
+// threads to balance a large layer, large enough that each task's pass over the batch's inputs
+// is worth it.
+constexpr size_t kUpdateSlice = 12 * 1024;
 
 uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
 
@@ -86,6 +90,23 @@ int TrainingSession::plan_chunks(int b) const {
   return std::clamp(std::min(by_work, b / kMinRowsPerChunk), 1, kMaxChunks);
 }
 
+void TrainingSession::plan_update() {
+  update_plan_.clear();
+  for (int l = 0; l < net_->size(); ++l) {
+    const size_t off = net_->param_offset(l), n = net_->layer(l).param_count();
+    if (n == 0) continue;
+    if (const Dense* d = net_->dense(l)) {
+      // Whole tiles of neurons (dense_kernels.cpp), about kUpdateSlice weights per task.
+      const int per_task = std::max(4, static_cast<int>(kUpdateSlice / d->in()) / 4 * 4);
+      for (int o = 0; o < d->out(); o += per_task)
+        update_plan_.push_back({l, o, std::min(d->out(), o + per_task), 0, 0});
+    } else {
+      for (size_t lo = 0; lo < n; lo += kReduceSlice)
+        update_plan_.push_back({-1, 0, 0, off + lo, off + std::min(n, lo + kReduceSlice)});
+    }
+  }
+}
+
 double TrainingSession::step() {
   const int n = data_->train.rows();
   const int b = std::clamp(settings_.batch_size, 1, n);
@@ -99,6 +120,8 @@ double TrainingSession::step() {
   cursor_ += rows;
   last_batch_ = rows;
 
+  // Phase 1, per chunk of rows: forward, loss, and backward down to every layer's dL/dz; only
+  // layers other than dense add parameter gradients (into the chunk's buffer).
   const int chunks = plan_chunks(rows);
   if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(chunks);
   chunk_loss_.assign(chunks, 0.0);
@@ -113,47 +136,73 @@ double TrainingSession::step() {
     data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
     const Matrix& out = net_->forward(ws.x, ws, true);
     chunk_loss_[c] = loss_.evaluate(out, ws.targets, &ws.d_out, rows);
-    net_->backward(ws.x, ws, ws.grads.data());
+    net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
   };
   if (pool_ && chunks > 1)
     pool_->parallel_for(chunks, run_chunk);
   else
     for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
 
-  // Fixed reduction order: chunk 0, then 1, ... whatever thread computed them. Slices of the
-  // parameters are reduced in parallel; every element keeps that order. Each chunk's slice is
-  // zeroed right after it is read, while in cache, which is cheaper than clearing whole
-  // gradient buffers at the start of the next step.
-  grads_.resize(np);
-  const int slices = chunks > 1 ? static_cast<int>(std::clamp<size_t>(np / kReduceSlice, 1, kMaxChunks)) : 1;
-  auto reduce = [&](int s, int) {
-    const size_t lo = np * s / slices, hi = np * (s + 1) / slices;
-    Scalar* __restrict out = grads_.data();
+  // Phase 2, per parameter slice: the gradient (a dense layer's over the whole batch, split by
+  // neuron, so nothing is reduced; other layers' chunks reduced in the fixed order 0, 1, ...),
+  // then regularisation and the optimiser on that slice. Every element's arithmetic is fixed by
+  // the chunk plan alone, whichever thread runs its slice.
+  if (update_plan_.empty()) plan_update();
+  const int layers = net_->size();
+  parts_.resize(size_t(layers) * chunks);
+  for (int l = 0; l < layers; ++l) {
+    if (!net_->dense(l)) continue;
     for (int c = 0; c < chunks; ++c) {
-      Scalar* __restrict g = chunks_[c].grads.data();
-      if (c == 0) {
-        for (size_t i = lo; i < hi; ++i) out[i] = g[i], g[i] = 0;
-      } else {
-        for (size_t i = lo; i < hi; ++i) out[i] += g[i], g[i] = 0;
-      }
+      const Workspace& ws = chunks_[c];
+      const Matrix& in = l == 0 ? ws.x : ws.layers[l - 1].a;
+      parts_[size_t(l) * chunks + c] = {ws.layers[l].dz.data(), in.data(), static_cast<int>(in.rows())};
     }
-  };
-  if (pool_ && slices > 1)
-    pool_->parallel_for(slices, reduce);
-  else
-    reduce(0, 0);
-  double loss = chunk_loss_[0];
-  for (int c = 1; c < chunks; ++c) loss += chunk_loss_[c];
-  regularize();
+  }
+  grads_.resize(np);
   auto& p = net_->params();
   if (settings_.collect_stats) params_before_.assign(p.begin(), p.end());
-  optimizer_.step(p.data(), grads_.data(), np);
+  optimizer_.begin_step(np);
+  auto finish = [&](size_t lo, size_t hi) {
+    regularize(lo, hi);
+    optimizer_.update(p.data(), grads_.data(), lo, hi);
+  };
+  auto update = [&](int t, int) {
+    const UpdateTask& u = update_plan_[t];
+    if (u.layer >= 0) {
+      const Dense& d = *net_->dense(u.layer);
+      const size_t off = net_->param_offset(u.layer), bias = off + size_t(d.out()) * d.in();
+      dense_weight_grad(parts_.data() + size_t(u.layer) * chunks, chunks, d.in(), d.out(), u.o_lo,
+                        u.o_hi, grads_.data() + off, grads_.data() + bias);
+      finish(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
+      finish(bias + u.o_lo, bias + u.o_hi);
+      return;
+    }
+    Scalar* __restrict out = grads_.data();
+    for (int c = 0; c < chunks; ++c) {
+      // Each chunk's slice is zeroed right after it is read, while in cache, which is cheaper
+      // than clearing whole gradient buffers at the start of the next step.
+      Scalar* __restrict g = chunks_[c].grads.data();
+      if (c == 0) {
+        for (size_t i = u.lo; i < u.hi; ++i) out[i] = g[i], g[i] = 0;
+      } else {
+        for (size_t i = u.lo; i < u.hi; ++i) out[i] += g[i], g[i] = 0;
+      }
+    }
+    finish(u.lo, u.hi);
+  };
+  const int tasks = static_cast<int>(update_plan_.size());
+  if (pool_ && chunks > 1)
+    pool_->parallel_for(tasks, update);
+  else
+    for (int t = 0; t < tasks; ++t) update(t, 0);
+  double loss = chunk_loss_[0];
+  for (int c = 1; c < chunks; ++c) loss += chunk_loss_[c];
   ++steps_;
   samples_seen_ += rows;
   return loss / rows;
 }
 
-void TrainingSession::regularize() {
+void TrainingSession::regularize(size_t lo, size_t hi) {
   const auto& reg = settings_.regularization;
   if (reg.kind == RegKind::None || reg.rate == 0) return;
   const Scalar rate = static_cast<Scalar>(reg.rate);
@@ -161,8 +210,9 @@ void TrainingSession::regularize() {
   for (int l = 0; l < net_->size(); ++l) {
     for (const auto& info : net_->layer(l).params()) {
       if (!info.regularized) continue;
-      const size_t begin = net_->param_offset(l) + info.offset;
-      const size_t end = begin + size_t(info.rows) * info.cols;
+      const size_t first = net_->param_offset(l) + info.offset;
+      const size_t begin = std::max(lo, first);
+      const size_t end = std::min(hi, first + size_t(info.rows) * info.cols);
       for (size_t i = begin; i < end; ++i) {
         if (reg.kind == RegKind::L2)
           grads_[i] += rate * p[i];
@@ -279,6 +329,7 @@ void TrainingSession::replace_network(const NetworkSpec& spec, Loss loss) {
   net_->adopt_matching(*fresh, fresh->params());
   optimizer_.reset();  // optimiser state is per parameter slot, which moved
   grads_.clear();
+  update_plan_.clear();
   chunks_.clear();
   infer_.clear();
 }

@@ -10,6 +10,7 @@
 #include "engine/core/rng.h"
 #include "engine/core/thread_pool.h"
 #include "engine/data/dataset.h"
+#include "engine/nn/dense_kernels.h"
 #include "engine/nn/loss.h"
 #include "engine/nn/network.h"
 #include "engine/train/layer_stats.h"
@@ -77,7 +78,21 @@ class TrainingSession {
   void check_fit() const;
   void logits(const Matrix& x, Matrix& out) const;  // network outputs on the pool
   void start_epoch();
-  void regularize();
+  // Plans the update phase of step() (gradients, regularisation, optimiser) as tasks over
+  // parameter slices; depends on the network only.
+  void plan_update();
+  // Regularisation terms added to grads_ over parameters [lo, hi).
+  void regularize(size_t lo, size_t hi);
+
+  // One task of the update phase: for a dense layer (layer >= 0), the weight and bias gradients
+  // of neurons [o_lo, o_hi) over the whole batch; otherwise the reduction of the chunks'
+  // gradients over parameters [lo, hi). Either way followed by regularisation and the optimiser
+  // on the same parameters.
+  struct UpdateTask {
+    int layer = -1;
+    int o_lo = 0, o_hi = 0;
+    size_t lo = 0, hi = 0;
+  };
 
   std::shared_ptr<const Dataset> data_;
   NetworkSpec user_spec_;
@@ -97,6 +112,8 @@ class TrainingSession {
   ParamVector params_before_;
   std::vector<double> chunk_loss_;
   std::vector<int> batch_idx_;
+  std::vector<UpdateTask> update_plan_;  // empty until the first step of a network
+  std::vector<DenseGradPart> parts_;      // (layer, chunk) inputs of dense_weight_grad
   int last_batch_ = 0;
 };
 

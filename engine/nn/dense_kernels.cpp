@@ -1,0 +1,128 @@
+#include "engine/nn/dense_kernels.h"
+
+#include <algorithm>
+
+#if defined(__AVX512F__) && !defined(NNPLAY_DOUBLE)
+#include <immintrin.h>
+#endif
+
+// The weight gradient is a sum of rank-1 updates dz[r, o] x[r, :], one per batch row. The
+// vector kernel keeps a tile of R neurons x V*16 inputs of it in registers while it runs over
+// every row of the batch, so the tile is written to memory once; an (rows x V*16) block of x
+// stays in L1 while all the range's neuron tiles pass over it. Every element is a chain of FMAs
+// over the rows in batch order, whatever the tile, so the neuron split never changes a result.
+
+namespace nnplay {
+
+namespace {
+
+void bias_grad(const DenseGradPart* parts, int num_parts, int out, int o_lo, int o_hi, Scalar* gb) {
+  std::fill(gb + o_lo, gb + o_hi, Scalar(0));
+  for (int p = 0; p < num_parts; ++p)
+    for (int r = 0; r < parts[p].rows; ++r) {
+      const Scalar* dz = parts[p].dz + size_t(r) * out;
+      for (int o = o_lo; o < o_hi; ++o) gb[o] += dz[o];
+    }
+}
+
+#if defined(__AVX512F__) && !defined(NNPLAY_DOUBLE)
+constexpr int kTileNeurons = 4;
+constexpr int kTileVectors = 4;  // 64 inputs
+
+// One tile: neurons [o0, o0+R), inputs [j0, j0 + 16V), the last vector masked by `tail`.
+// GCC keeps acc[][] in registers only when these small loops are unrolled before scalar
+// replacement of aggregates; without the pragmas it stored every accumulator on each row.
+template <int R, int V>
+void tile(const DenseGradPart* parts, int num_parts, int in, int out, int o0, int j0,
+          __mmask16 tail, float* gw) {
+  __m512 acc[R][V];
+#pragma GCC unroll 8
+  for (int i = 0; i < R; ++i)
+#pragma GCC unroll 8
+    for (int v = 0; v < V; ++v) acc[i][v] = _mm512_setzero_ps();
+  for (int p = 0; p < num_parts; ++p) {
+    const float* x = parts[p].x + j0;
+    const float* dz = parts[p].dz + o0;
+    for (int r = 0, rows = parts[p].rows; r < rows; ++r, x += in, dz += out) {
+      __m512 xv[V];
+#pragma GCC unroll 8
+      for (int v = 0; v < V; ++v)
+        xv[v] = _mm512_maskz_loadu_ps(v == V - 1 ? tail : __mmask16(0xFFFF), x + 16 * v);
+#pragma GCC unroll 8
+      for (int i = 0; i < R; ++i) {
+        const __m512 d = _mm512_set1_ps(dz[i]);
+#pragma GCC unroll 8
+        for (int v = 0; v < V; ++v) acc[i][v] = _mm512_fmadd_ps(d, xv[v], acc[i][v]);
+      }
+    }
+  }
+#pragma GCC unroll 8
+  for (int i = 0; i < R; ++i)
+#pragma GCC unroll 8
+    for (int v = 0; v < V; ++v)
+      _mm512_mask_storeu_ps(gw + size_t(o0 + i) * in + j0 + 16 * v,
+                            v == V - 1 ? tail : __mmask16(0xFFFF), acc[i][v]);
+}
+
+template <int V>
+void neuron_tiles(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo, int o_hi,
+                  int j0, __mmask16 tail, float* gw) {
+  int o = o_lo;
+  for (; o + kTileNeurons <= o_hi; o += kTileNeurons)
+    tile<kTileNeurons, V>(parts, num_parts, in, out, o, j0, tail, gw);
+  switch (o_hi - o) {
+    case 3: tile<3, V>(parts, num_parts, in, out, o, j0, tail, gw); break;
+    case 2: tile<2, V>(parts, num_parts, in, out, o, j0, tail, gw); break;
+    case 1: tile<1, V>(parts, num_parts, in, out, o, j0, tail, gw); break;
+    default: break;
+  }
+}
+
+bool weight_grad_fast(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo,
+                      int o_hi, float* gw) {
+  for (int j0 = 0; j0 < in; j0 += 16 * kTileVectors) {
+    const int left = std::min(in - j0, 16 * kTileVectors);
+    const int vectors = (left + 15) / 16;
+    const int last = left - 16 * (vectors - 1);  // 1..16 inputs in the last vector
+    const __mmask16 tail = static_cast<__mmask16>((1u << last) - 1);
+    switch (vectors) {
+      case 4: neuron_tiles<4>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
+      case 3: neuron_tiles<3>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
+      case 2: neuron_tiles<2>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
+      default: neuron_tiles<1>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
+    }
+  }
+  return true;
+}
+#else
+// Without AVX-512, and in the double build (finite-difference checks): the plain loops.
+bool weight_grad_fast(const DenseGradPart*, int, int, int, int, int, Scalar*) { return false; }
+#endif
+
+}  // namespace
+
+void dense_weight_grad(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo,
+                       int o_hi, Scalar* gw, Scalar* gb) {
+  if (o_lo >= o_hi) return;
+  if (weight_grad_fast(parts, num_parts, in, out, o_lo, o_hi, gw))
+    bias_grad(parts, num_parts, out, o_lo, o_hi, gb);
+  else
+    dense_weight_grad_naive(parts, num_parts, in, out, o_lo, o_hi, gw, gb);
+}
+
+void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, int out,
+                             int o_lo, int o_hi, Scalar* gw, Scalar* gb) {
+  for (int o = o_lo; o < o_hi; ++o) {
+    Scalar* row = gw + size_t(o) * in;
+    std::fill(row, row + in, Scalar(0));
+    for (int p = 0; p < num_parts; ++p)
+      for (int r = 0; r < parts[p].rows; ++r) {
+        const Scalar d = parts[p].dz[size_t(r) * out + o];
+        const Scalar* x = parts[p].x + size_t(r) * in;
+        for (int k = 0; k < in; ++k) row[k] += d * x[k];
+      }
+  }
+  bias_grad(parts, num_parts, out, o_lo, o_hi, gb);
+}
+
+}  // namespace nnplay

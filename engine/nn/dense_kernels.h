@@ -1,0 +1,28 @@
+// Weight and bias gradients of a dense layer over a whole minibatch, for a range of its output
+// neurons. Training computes them this way instead of per data-parallel chunk: each gradient
+// element is written by exactly one task, so nothing needs reducing across chunks, and the
+// summation order (batch rows in order, whatever the neuron range) does not depend on how the
+// neurons are split or on which thread runs a range.
+#pragma once
+#include "engine/core/tensor.h"
+
+namespace nnplay {
+
+// Consecutive rows of a minibatch, as one data-parallel chunk holds them.
+struct DenseGradPart {
+  const Scalar* dz;  // (rows, out) row-major: dL/dz
+  const Scalar* x;   // (rows, in) row-major: the layer's input
+  int rows;
+};
+
+// For o in [o_lo, o_hi): gw[o, :] = sum over parts p, rows r (in order) of dz_p[r, o] x_p[r, :]
+// and gb[o] = sum of dz_p[r, o] in the same order. gw is the layer's (out, in) row-major weight
+// gradient and gb its bias gradient; both are ASSIGNED.
+void dense_weight_grad(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo,
+                       int o_hi, Scalar* gw, Scalar* gb);
+
+// The same loops without blocking or vectors, for tests and as documentation.
+void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, int out,
+                             int o_lo, int o_hi, Scalar* gw, Scalar* gb);
+
+}  // namespace nnplay
