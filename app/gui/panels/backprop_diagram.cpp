@@ -34,7 +34,7 @@ struct Geometry {
 Geometry layout(const BackpropTrace& t, ImVec2 p0, ImVec2 p1) {
   const float font = ImGui::GetFontSize();
   const int cols = int(t.layers.size()) + 1;
-  const float left = font * 4.5f, right = font * 8.5f, top = font * 1.8f, bottom = font * 1.8f;
+  const float left = font * 4.5f, right = font * 11.0f, top = font * 1.8f, bottom = font * 1.8f;
   const float w = std::max(1.0f, p1.x - p0.x - left - right), h = std::max(1.0f, p1.y - p0.y - top - bottom);
   Geometry g;
   size_t most = t.x.size();
@@ -59,6 +59,17 @@ void label(ImDrawList* dl, ImVec2 c, const std::string& text, ImU32 color, bool 
   dl->AddText(a, color, text.c_str());
 }
 
+// Two texts in one box ("w 0.10" and its gradient), so an edge's label takes one line.
+void label2(ImDrawList* dl, ImVec2 c, const std::string& a, ImU32 ca, const std::string& b, ImU32 cb) {
+  const float space = ImGui::CalcTextSize(" ").x;
+  const ImVec2 sa = ImGui::CalcTextSize(a.c_str()), sb = ImGui::CalcTextSize(b.c_str());
+  const float w = sa.x + space + sb.x;
+  const ImVec2 p{c.x - w / 2, c.y - sa.y / 2};
+  dl->AddRectFilled({p.x - 3, p.y - 1}, {p.x + w + 3, p.y + sa.y + 1}, IM_COL32(25, 27, 32, 225), 3);
+  dl->AddText(p, ca, a.c_str());
+  dl->AddText({p.x + sa.x + space, p.y}, cb, b.c_str());
+}
+
 const ImU32 kText = IM_COL32(235, 235, 235, 255);
 const ImU32 kDim = IM_COL32(170, 170, 170, 255);
 ImU32 grad_color() { return palette().class_u32(1); }    // orange: everything backward
@@ -67,7 +78,6 @@ ImU32 ring_color() { return palette().class_u32(6); }    // yellow: the current 
 
 void draw_edges(ImDrawList* dl, const BackpropTrace& t, const Visible& v, const Geometry& g, double lr,
                 int hovered_col, int hovered_unit) {
-  const float font = ImGui::GetFontSize();
   for (size_t l = 0; l < t.layers.size(); ++l) {
     const LayerTrace& lt = t.layers[l];
     double wmax = 1e-9;
@@ -85,16 +95,12 @@ void draw_edges(ImDrawList* dl, const BackpropTrace& t, const Visible& v, const 
         if (!labelled && !hovered) continue;
         // Edges into different neurons get their labels at different distances, so crossing
         // lines do not put two labels on one spot.
-        const float s = lt.units > 1 ? 0.3f + 0.4f * float(j) / float(lt.units - 1) : 0.5f;
-        ImVec2 c{a.x + (b.x - a.x) * s, a.y + (b.y - a.y) * s};
-        label(dl, c, "w " + num(w, 2), kText);
-        const int gi = j * lt.inputs + i;
-        if (int(l) >= v.backward_from) {
-          c.y += font * 1.05f;
-          const double gw = lt.grad_weight[size_t(gi)];
-          if (v.update) label(dl, c, "\xe2\x86\x92 " + num(w - lr * gw, 4), update_color());
-          else label(dl, c, "\xe2\x88\x82 " + num(gw, 4), grad_color());
-        }
+        const float s = lt.units > 1 ? 0.3f + 0.35f * float(j) / float(lt.units - 1) : 0.5f;
+        const ImVec2 c{a.x + (b.x - a.x) * s, a.y + (b.y - a.y) * s};
+        const double gw = lt.grad_weight[size_t(j) * lt.inputs + i];
+        if (int(l) < v.backward_from) label(dl, c, "w " + num(w, 2), kText);
+        else if (v.update) label2(dl, c, "w " + num(w, 2), kText, "\xe2\x86\x92 " + num(w - lr * gw, 4), update_color());
+        else label2(dl, c, "w " + num(w, 2), kText, "\xe2\x88\x82 " + num(gw, 4), grad_color());
       }
   }
 }

@@ -124,7 +124,6 @@ void draw_numbers(const CompareRun& run, int i, bool big_accuracy) {
   ImGui::Text("step %ld", s.step);
   ImGui::Text("loss %s", format_value(loss, 3).c_str());
   if (!big_accuracy || regression) {
-    ImGui::SameLine();
     ImGui::Text(regression ? "R\xc2\xb2 %s" : "acc %s",
                 regression ? format_value(acc, 3).c_str() : format_percent(acc).c_str());
     tooltip_for_last_item(kHelpAcc);
@@ -143,15 +142,23 @@ int draw_run_cards(AppState& s, float height) {
   const float gap = ImGui::GetFontSize() * 0.8f;
   const float w = (ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(std::max(1, n));
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float thumb_h = height - line * 3.2f;
+  // The thumbnail sits left of the numbers when the card is wide enough, else above them.
+  const float text_w = ImGui::CalcTextSize("loss 0.00284").x;
+  const float beside = std::min(height - line, w - text_w - gap);
+  const bool side = beside >= line * 2.5f;
+  const float thumb = side ? beside : std::min(w, height - line * 4.2f);
   int removed = -1;
   for (int i = 0; i < n; ++i) {
     if (i) ImGui::SameLine(0, gap);
     ImGui::PushID(runs[i].id);
     ImGui::BeginGroup();
     if (draw_header(runs[i], i, w)) removed = i;
-    if (!images && runs[i].snap && thumb_h > 24) draw_thumbnail(ui, runs[i], src->data.points, {w, thumb_h});
+    const bool show_thumb = !images && runs[i].snap && thumb > 24;
+    if (show_thumb) draw_thumbnail(ui, runs[i], src->data.points, {thumb, thumb});
+    if (show_thumb && side) ImGui::SameLine(0, gap * 0.6f);
+    ImGui::BeginGroup();
     draw_numbers(runs[i], i, images);
+    ImGui::EndGroup();
     ImGui::EndGroup();
     ImGui::PopID();
   }

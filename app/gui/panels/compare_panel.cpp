@@ -77,19 +77,41 @@ void draw_run_controls(ComparePanelState& ui) {
   help_marker(kHelpSpeed);
 }
 
-void draw_presets(AppState& s, bool wrap) {
+// The three presets as buttons (empty view) or as items of a menu (beside the run controls).
+void draw_presets(AppState& s, bool as_menu) {
   ComparePanelState& ui = s.compare;
-  auto pressed = [&](const char* label) { return wrap ? flow_button(label) : ImGui::Button(label); };
-  if (pressed("Sigmoid vs ReLU")) start_compare(s, preset_sigmoid_vs_relu(s.exp));
-  if (pressed("Optimiser race")) start_compare(s, preset_optimizer_race(s.exp));
+  auto pick = [&](const char* label, const char* tip, bool enabled = true) {
+    if (as_menu) {
+      const bool chosen = ImGui::MenuItem(label, nullptr, false, enabled);
+      tooltip_for_last_item(tip);
+      return chosen;
+    }
+    flow(button_width(label));
+    ImGui::BeginDisabled(!enabled);
+    const bool chosen = ImGui::Button(label);
+    ImGui::EndDisabled();
+    tooltip_for_last_item(tip);
+    return chosen;
+  };
+  if (pick("Sigmoid vs ReLU", "Your network with sigmoid units and with ReLU units (He initialisation)."))
+    start_compare(s, preset_sigmoid_vs_relu(s.exp));
+  if (pick("Optimiser race", "Your network trained by SGD, momentum, Nesterov, Adagrad, RMSProp and Adam."))
+    start_compare(s, preset_optimizer_race(s.exp));
   const bool full = ui.runs.size() >= size_t(kMaxCompareRuns);
-  ImGui::BeginDisabled(full);
-  if (pressed("Add current")) {
+  if (pick("Add current network", full ? "Six runs at most: remove one first." : "Your network as it is now, as one more run.",
+           !full)) {
     ui.runs.add(s.exp, preset_current(s.exp), s.snap ? s.snap->data : nullptr);
     ui.runs.set_speed(kSpeeds[ui.speed].steps_per_second);
   }
-  ImGui::EndDisabled();
-  tooltip_for_last_item(full ? "Six runs at most: remove one first." : "Add the network as it is now as one more run.");
+}
+
+void draw_presets_menu(AppState& s) {
+  flow(button_width("Presets...") + ImGui::CalcTextSize("(?)").x * 1.5f);
+  if (ImGui::Button("Presets...")) ImGui::OpenPopup("compare_presets");
+  if (ImGui::BeginPopup("compare_presets")) {
+    draw_presets(s, true);
+    ImGui::EndPopup();
+  }
   help_marker(kHelpPresets);
 }
 
@@ -102,7 +124,8 @@ void draw_empty(AppState& s) {
   ImGui::TextDisabled("%s", kHelpCompare);
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  draw_presets(s, true);
+  draw_presets(s, false);
+  help_marker(kHelpPresets);
   if (!s.compare.runs.data_error().empty())
     ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", s.compare.runs.data_error().c_str());
 }
@@ -146,12 +169,14 @@ void draw_compare_panel(AppState& s) {
   }
   request_grids(s);
   draw_run_controls(ui);
-  draw_presets(s, true);
-  const float avail = ImGui::GetContentRegionAvail().y;
-  const float cards = std::clamp(avail * 0.5f, ImGui::GetTextLineHeightWithSpacing() * 4, ImGui::GetFontSize() * 16);
+  draw_presets_menu(s);
+  // Charts get the larger share; a very short panel scrolls instead of squeezing them flat.
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float avail = std::max(ImGui::GetContentRegionAvail().y, line * 11);
+  const float cards = std::clamp(avail * 0.36f, line * 4, ImGui::GetFontSize() * 14);
   const int removed = compare::draw_run_cards(s, cards);
   ImGui::Spacing();
-  compare::draw_charts(ui, ImGui::GetContentRegionAvail().y);
+  compare::draw_charts(ui, std::max(ImGui::GetContentRegionAvail().y, line * 7));
   if (removed >= 0) {
     ui.renderers.erase(ui.runs.runs()[size_t(removed)].id);
     ui.runs.remove(size_t(removed));
