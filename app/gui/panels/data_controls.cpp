@@ -269,7 +269,7 @@ void draw_image_data(const Experiment& exp) {
   const int test = src.limit_test > 0 ? std::min(src.limit_test, f.test) : f.test;
   const double vfrac = exp.splits.validation > 0 ? exp.splits.validation : 0.1;
   const int val = static_cast<int>(pool * vfrac + 0.5);
-  ImGui::Text("About %d training, %d validation, %d test images", pool - val, val, test);
+  ImGui::TextWrapped("About %d training, %d validation, %d test images", pool - val, val, test);
   help_marker("Training images are learned from. Validation images (a share of the training "
               "file, chosen with the seed) show generalisation while training; the test images "
               "come from a separate file and are kept for the final check.");
