@@ -35,6 +35,7 @@ void draw_input_column(AppState& s, const Snapshot& snap, float side) {
   if (!probs.empty()) {
     const int best = int(std::max_element(probs.begin(), probs.end()) - probs.begin());
     const ImVec4 col = best == truth ? ImVec4(0.0f, 0.62f, 0.45f, 1) : ImVec4(0.84f, 0.37f, 0.0f, 1);
+    ImGui::TextUnformatted("Network says:");
     ImGui::PushFont(large_font());
     ImGui::TextColored(col, "%s", class_label(snap, best).c_str());
     ImGui::PopFont();

@@ -48,7 +48,7 @@ void draw_confusion_matrix(const Snapshot& snap, const Predictions& p, float siz
       if (ImGui::IsMouseHoveringRect(a, b)) hover_t = t, hover_c = c;
     }
   }
-  for (int c = 0; c < k; ++c) {  // column heads: numbers, the names are on the rows
+  for (int c = 0; c < k && cell >= font * 0.7f; ++c) {  // column heads: numbers; names are on the rows
     const std::string s = std::to_string(c);
     const float w = ImGui::CalcTextSize(s.c_str()).x;
     dl->AddText(ImVec2(grid.x + c * cell + (cell - w) * 0.5f, o.y), text, s.c_str());
@@ -71,7 +71,9 @@ void draw_confusion_matrix(const Snapshot& snap, const Predictions& p, float siz
       *predicted_class = same ? -1 : hover_c;
     }
   }
-  ImGui::TextDisabled("Rows: true class.  Columns: predicted class (number).");
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(size, font * 8));
+  ImGui::TextDisabled("Rows: true class. Columns: predicted class (its number).");
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace nnplay::gui

@@ -62,9 +62,12 @@ void top3_tooltip(const Snapshot& snap, const Predictions& p, int e) {
 void draw_gallery(AppState& s, const Snapshot& snap, const Predictions& p, ImVec2 size) {
   SamplesPanelState& st = s.samples;
   const float font = ImGui::GetFontSize(), gap = font * 0.5f;
-  const float tile = std::clamp(size.x / 7 - gap, font * 3.5f, font * 6);
+  const float tile = std::clamp(size.x / 6 - gap, font * 3.5f, font * 6);
   const float line = ImGui::GetTextLineHeight();
-  const float cell_w = std::max(tile, font * 6.5f) + gap, cell_h = tile + 2 * line + gap;
+  float label_w = 0;  // wide enough for "Ankle boot 99%", and no wider
+  for (int k = 0; k < p.classes; ++k)
+    label_w = std::max(label_w, ImGui::CalcTextSize((class_label(snap, k) + " 99%").c_str()).x);
+  const float cell_w = std::max(tile, std::min(label_w, font * 8)) + gap, cell_h = tile + 2 * line + gap;
   const int cols = std::max(1, int(size.x / cell_w));
   const int rows = std::max(1, int((size.y - ImGui::GetFrameHeightWithSpacing()) / cell_h));
   const int per_page = std::min(cols * rows, 120);
@@ -78,7 +81,7 @@ void draw_gallery(AppState& s, const Snapshot& snap, const Predictions& p, ImVec
     st.gallery.draw(dl, t, a, b);
     const bool right = p.correct(e);
     dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(right ? kRight : kWrong), 0, 0, right ? 1.0f : 3.0f);
-    const std::string truth = class_label(snap, p.truth[e]);
+    const std::string truth = "is " + class_label(snap, p.truth[e]);
     const std::string pred = class_label(snap, p.predicted(e)) + " " +
                              std::to_string(int(100 * p.top_prob[e][0] + 0.5f)) + "%";
     dl->PushClipRect(ImVec2(a.x, b.y), ImVec2(a.x + cell_w - gap * 0.5f, b.y + 2 * line), true);
@@ -107,17 +110,17 @@ void draw_gallery(AppState& s, const Snapshot& snap, const Predictions& p, ImVec
 void draw_header(SamplesPanelState& st, const Snapshot& snap, const Predictions& p) {
   int wrong = 0;
   for (int i = 0; i < p.size(); ++i) wrong += !p.correct(i);
-  ImGui::Text("Validation accuracy %.1f%%: %d of %d images wrong (step %ld)", 100.0 * p.accuracy(), wrong,
-              p.size(), p.step);
+  ImGui::Text("Validation: %.1f%% right, %d of %d wrong (step %ld)", 100.0 * p.accuracy(), wrong, p.size(),
+              p.step);
   help_marker("Validation images are never trained on, so they show how the network does on "
-              "images it has not seen. Recomputed every second or two while training.");
-  ImGui::SameLine();
+              "images it has not seen. Recomputed every second or two while training. Under each "
+              "image: its true class, then the network's guess and how sure it is.");
   ImGui::Checkbox("Mistakes first", &st.mistakes_first);
   help_marker("Show the misclassified images first, the most confidently wrong at the front: "
               "they show what the network has not understood yet (or labels that are wrong).");
   if (st.true_class >= 0) {
     ImGui::SameLine();
-    ImGui::Text("| True %s, predicted %s", class_label(snap, st.true_class).c_str(),
+    ImGui::Text("| %s taken for %s", class_label(snap, st.true_class).c_str(),
                 class_label(snap, st.predicted_class).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Show all")) st.true_class = st.predicted_class = -1;
@@ -142,7 +145,7 @@ void draw_samples_panel(AppState& s) {
   if (st.true_class >= p.classes || st.predicted_class >= p.classes) st.true_class = st.predicted_class = -1;
   draw_header(st, *snap, p);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float matrix = std::min(avail.x * 0.42f, avail.y - ImGui::GetTextLineHeightWithSpacing() * 3);
+  const float matrix = std::min(avail.x * 0.5f, avail.y - ImGui::GetTextLineHeightWithSpacing() * 4);
   ImGui::BeginChild("##gallery", ImVec2(avail.x - matrix - ImGui::GetFontSize(), avail.y));
   draw_gallery(s, *snap, p, ImGui::GetContentRegionAvail());
   ImGui::EndChild();
