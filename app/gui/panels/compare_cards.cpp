@@ -104,7 +104,7 @@ bool draw_header(const CompareRun& run, int i, float width) {
   return pressed;
 }
 
-void draw_numbers(const CompareRun& run, int i, bool big_accuracy) {
+void draw_numbers(const CompareRun& run, int i, bool big_accuracy, bool compact) {
   if (!run.snap) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", run.error.c_str());
@@ -124,6 +124,7 @@ void draw_numbers(const CompareRun& run, int i, bool big_accuracy) {
   ImGui::Text("step %ld", s.step);
   ImGui::Text("loss %s", format_value(loss, 3).c_str());
   if (!big_accuracy || regression) {
+    if (compact) ImGui::SameLine();
     ImGui::Text(regression ? "R\xc2\xb2 %s" : "acc %s",
                 regression ? format_value(acc, 3).c_str() : format_percent(acc).c_str());
     tooltip_for_last_item(kHelpAcc);
@@ -140,16 +141,21 @@ int draw_run_cards(AppState& s, float height) {
   const bool images = src && is_image_experiment(*src);
   const int n = int(runs.size());
   const float gap = ImGui::GetFontSize() * 0.8f;
-  const float w = (ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(std::max(1, n));
+  const float avail_w = ImGui::GetContentRegionAvail().x;
+  // Cards too narrow for a name like "Nesterov 0.03" wrap into two rows.
+  const int per_row = avail_w / float(std::max(1, n)) < ImGui::GetFontSize() * 10 ? (n + 1) / 2 : n;
+  const int rows = (n + per_row - 1) / std::max(1, per_row);
+  const float w = (avail_w - gap * float(per_row - 1)) / float(std::max(1, per_row));
+  height = height / float(rows);
   const float line = ImGui::GetTextLineHeightWithSpacing();
   // The thumbnail sits left of the numbers when the card is wide enough, else above them.
   const float text_w = ImGui::CalcTextSize("loss 0.00284").x;
   const float beside = std::min(height - line, w - text_w - gap);
-  const bool side = beside >= line * 2.5f;
+  const bool side = beside >= line * 2.0f;
   const float thumb = side ? beside : std::min(w, height - line * 4.2f);
   int removed = -1;
   for (int i = 0; i < n; ++i) {
-    if (i) ImGui::SameLine(0, gap);
+    if (i % per_row) ImGui::SameLine(0, gap);
     ImGui::PushID(runs[i].id);
     ImGui::BeginGroup();
     if (draw_header(runs[i], i, w)) removed = i;
@@ -157,7 +163,7 @@ int draw_run_cards(AppState& s, float height) {
     if (show_thumb) draw_thumbnail(ui, runs[i], src->data.points, {thumb, thumb});
     if (show_thumb && side) ImGui::SameLine(0, gap * 0.6f);
     ImGui::BeginGroup();
-    draw_numbers(runs[i], i, images);
+    draw_numbers(runs[i], i, images, !(show_thumb && side));
     ImGui::EndGroup();
     ImGui::EndGroup();
     ImGui::PopID();

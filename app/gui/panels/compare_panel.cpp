@@ -173,7 +173,7 @@ void draw_compare_panel(AppState& s) {
   // Charts get the larger share; a very short panel scrolls instead of squeezing them flat.
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float avail = std::max(ImGui::GetContentRegionAvail().y, line * 11);
-  const float cards = std::clamp(avail * 0.36f, line * 4, ImGui::GetFontSize() * 14);
+  const float cards = std::clamp(avail * 0.42f, line * 4, ImGui::GetFontSize() * 14);
   const int removed = compare::draw_run_cards(s, cards);
   ImGui::Spacing();
   compare::draw_charts(ui, std::max(ImGui::GetContentRegionAvail().y, line * 7));
