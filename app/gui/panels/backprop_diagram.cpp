@@ -28,25 +28,33 @@ std::string num(double v, int decimals) {
 
 struct Geometry {
   std::vector<std::vector<ImVec2>> pos;  // [column][neuron]; column 0 = inputs
+  std::vector<float> spacing;            // vertical distance between a column's neurons
   float r = 10;
+  // Whether a column has room for z above and b/delta below each neuron, and a layer's lines
+  // room for their labels; otherwise hovering a neuron shows its numbers.
+  bool roomy(size_t col) const { return spacing[col] >= 2 * r + ImGui::GetFontSize() * 2.6f; }
 };
 
 Geometry layout(const BackpropTrace& t, ImVec2 p0, ImVec2 p1) {
   const float font = ImGui::GetFontSize();
   const int cols = int(t.layers.size()) + 1;
-  const float left = font * 4.5f, right = font * 11.0f, top = font * 1.8f, bottom = font * 1.8f;
+  const float left = font * 6.0f, right = font * 11.0f, top = font * 1.8f, bottom = font * 1.8f;
   const float w = std::max(1.0f, p1.x - p0.x - left - right), h = std::max(1.0f, p1.y - p0.y - top - bottom);
   Geometry g;
   size_t most = t.x.size();
   for (const auto& l : t.layers) most = std::max(most, size_t(l.units));
   const float col_gap = w / float(std::max(1, cols - 1)), row_gap = h / float(most);
-  g.r = std::clamp(std::min(col_gap * 0.12f, row_gap * 0.22f), font * 0.9f, font * 1.8f);
+  g.r = std::min(std::clamp(std::min(col_gap * 0.12f, row_gap * 0.22f), font * 0.9f, font * 1.8f), row_gap * 0.45f);
+  // Smaller circles rather than hidden numbers, while the numbers still fit between them.
+  const float r_fit = (row_gap - font * 2.6f) / 2;
+  if (r_fit >= font * 0.8f) g.r = std::min(g.r, r_fit);
   for (int c = 0; c < cols; ++c) {
     const int n = c == 0 ? int(t.x.size()) : t.layers[size_t(c - 1)].units;
     std::vector<ImVec2> col;
     for (int k = 0; k < n; ++k)
       col.push_back({p0.x + left + col_gap * float(c), p0.y + top + h * (float(k) + 0.5f) / float(n)});
     g.pos.push_back(std::move(col));
+    g.spacing.push_back(h / float(n));
   }
   return g;
 }
@@ -83,7 +91,7 @@ void draw_edges(ImDrawList* dl, const BackpropTrace& t, const Visible& v, const 
     double wmax = 1e-9;
     for (double w : lt.weight) wmax = std::max(wmax, std::abs(w));
     const bool current = v.highlight == int(l);
-    const bool labelled = lt.units * lt.inputs <= kMaxLabelledEdges;
+    const bool labelled = lt.units * lt.inputs <= kMaxLabelledEdges && g.roomy(l) && g.roomy(l + 1);
     for (int j = 0; j < lt.units; ++j)
       for (int i = 0; i < lt.inputs; ++i) {
         const double w = lt.weight[size_t(j) * lt.inputs + i];
@@ -120,15 +128,21 @@ void draw_neurons(ImDrawList* dl, const BackpropTrace& t, const Visible& v, cons
   const float font = ImGui::GetFontSize();
   for (size_t i = 0; i < t.x.size(); ++i) {
     const ImVec2 c = g.pos[0][i];
-    draw_neuron(dl, c, g.r, v.highlight == -1, num(t.x[i], 2));
-    label(dl, {c.x - g.r - font * 1.6f, c.y}, "x" + std::to_string(i + 1), kDim, false);
+    // Small circles cannot hold the value: it goes beside the input's name instead.
+    const bool inside = g.r >= font * 1.3f;
+    draw_neuron(dl, c, g.r, v.highlight == -1, inside ? num(t.x[i], 2) : "");
+    const std::string name = "x" + std::to_string(i + 1) + (inside ? "" : " " + num(t.x[i], 2));
+    const float w = ImGui::CalcTextSize(name.c_str()).x;
+    label(dl, {c.x - g.r - font * 0.4f - w / 2, c.y}, name, inside ? kDim : kText, false);
   }
   for (size_t l = 0; l < t.layers.size(); ++l) {
     const LayerTrace& lt = t.layers[l];
     const bool fwd = int(l) <= v.forward_through, back = int(l) >= v.backward_from;
     for (int j = 0; j < lt.units; ++j) {
       const ImVec2 c = g.pos[l + 1][size_t(j)];
-      draw_neuron(dl, c, g.r, v.highlight == int(l), fwd ? num(lt.a[size_t(j)], 3) : "");
+      const bool roomy = g.roomy(l + 1);
+      draw_neuron(dl, c, g.r, v.highlight == int(l), fwd && roomy ? num(lt.a[size_t(j)], 3) : "");
+      if (!roomy) continue;
       if (fwd) label(dl, {c.x, c.y - g.r - font * 0.75f}, "z " + num(lt.z[size_t(j)], 3), kText);
       const ImVec2 below{c.x, c.y + g.r + font * 0.75f};
       if (back && v.update)

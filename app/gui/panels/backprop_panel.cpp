@@ -36,7 +36,7 @@ constexpr const char* kHelpApply =
 constexpr const char* kHelpLegend =
     "Inside a neuron: its output a. Above: z, the weighted sum plus bias. Below: the bias b, "
     "then \xce\xb4 = dL/dz in the backward pass. On the lines: the weight w, then \xe2\x88\x82 = dL/dw, "
-    "then \xe2\x86\x92 the updated weight.";
+    "then \xe2\x86\x92 the updated weight. When neurons sit close together, hover one to read its numbers.";
 
 std::string sample_text(const Dataset& d, int row) {
   std::string s = "x = (";
@@ -174,7 +174,7 @@ void draw_backprop_panel(AppState& s) {
   // A short panel scrolls rather than squeezing the neurons into each other.
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  avail.y = std::max(avail.y, ImGui::GetFontSize() * 12);
+  avail.y = std::max(avail.y, ImGui::GetFontSize() * 15);
   ImGui::Dummy(avail);
   backprop::draw_diagram(t, backprop::visible_at(t, ui.step), snap->loss, lr, p0, {p0.x + avail.x, p0.y + avail.y});
 }
