@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/core/rng.h"
+#include "engine/nn/dense.h"
 #include "engine/nn/network.h"
 
 namespace nnplay {
