@@ -1,5 +1,7 @@
 #include "engine/nn/dense.h"
 
+#include "engine/nn/dense_kernels.h"
+
 namespace nnplay {
 
 Dense::Dense(Shape in, int units, Activation act, Initializer init) : in_(in.size()), out_(units) {
@@ -22,8 +24,10 @@ void Dense::forward(const Scalar* params, const Matrix& x, LayerBuffers& buf, bo
   const bool linear = activation.kind == ActivationKind::Linear;
   Matrix& z = linear ? buf.a : buf.z;
   z.resize(x.rows(), out_);
-  z.noalias() = x * w.transpose();
-  z.rowwise() += b;
+  if (!dense_forward(x.data(), static_cast<int>(x.rows()), in_, params, b.data(), out_, z.data())) {
+    z.noalias() = x * w.transpose();
+    z.rowwise() += b;
+  }
   if (!linear) activation.apply(buf.z, buf.a);
 }
 

@@ -25,4 +25,15 @@ void dense_weight_grad(const DenseGradPart* parts, int num_parts, int in, int ou
 void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, int out,
                              int o_lo, int o_hi, Scalar* gw, Scalar* gb);
 
+// Forward of a dense layer without packing the weights: z[r, o] = b[o] + x[r, :] . w[o, :] for
+// x (rows, in), w (out, in), z (rows, out), all row-major. Returns false (z untouched) when
+// there is no vector kernel for this build or the inputs are too few for it to pay (then Eigen's
+// product is the better choice). Each dot product is summed in an order fixed by `in` alone.
+bool dense_forward(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b, int out,
+                   Scalar* z);
+
+// z = x w^T + b with plain loops, for tests.
+void dense_forward_naive(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b,
+                         int out, Scalar* z);
+
 }  // namespace nnplay

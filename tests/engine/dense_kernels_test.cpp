@@ -70,6 +70,29 @@ TEST(DenseKernels, NeuronSplitDoesNotChangeAnyValue) {
   EXPECT_EQ(wb, sb);
 }
 
+TEST(DenseKernels, ForwardMatchesPlainLoopsOnEdgeShapes) {
+  std::mt19937 gen(5);
+  std::uniform_real_distribution<float> u(-1, 1);
+  const int ins[] = {1, 17, 255, 256, 257, 300, 784};
+  const int outs[] = {1, 3, 4, 5, 10, 64, 129};
+  const int rows_list[] = {1, 2, 3, 4, 5, 32, 33};
+  for (int in : ins)
+    for (int out : outs)
+      for (int rows : rows_list) {
+        std::vector<Scalar> x(size_t(rows) * in), w(size_t(out) * in), b(out);
+        for (auto* v : {&x, &w, &b})
+          for (auto& e : *v) e = u(gen);
+        std::vector<Scalar> z(size_t(rows) * out, 9), ref(z.size());
+        dense_forward_naive(x.data(), rows, in, w.data(), b.data(), out, ref.data());
+        if (!dense_forward(x.data(), rows, in, w.data(), b.data(), out, z.data())) {
+          for (Scalar e : z) ASSERT_EQ(e, 9) << "a declined call must leave z alone";
+          continue;
+        }
+        for (size_t i = 0; i < z.size(); ++i)
+          ASSERT_NEAR(z[i], ref[i], 1e-5 * (1 + in)) << "in " << in << " out " << out << " rows " << rows;
+      }
+}
+
 // A step's gradient (regularisation off) against Network::backward on the whole batch in one
 // workspace, for a multi-chunk MLP: the update phase computes the same quantity.
 TEST(DenseKernels, StepGradientMatchesNetworkBackward) {
