@@ -49,6 +49,7 @@ bool spin_until(Done done) {
 
 ThreadPool::ThreadPool(int threads, int nice) {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  cursors_ = std::make_unique<BlockCursor[]>(threads);
   for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i, nice] { worker_loop(i, nice); });
 }
 
@@ -91,6 +92,25 @@ void ThreadPool::parallel_for(int tasks, const std::function<void(int, int)>& fn
   std::unique_lock lock(mutex_);
   done_.wait(lock, [this] { return remaining_.load() == 0 && active_workers_ == 0; });
   job_ = nullptr;
+}
+
+void ThreadPool::parallel_for_blocked(int tasks, const std::function<void(int, int)>& fn) {
+  const int blocks = size();
+  if (tasks <= 1 || blocks == 1) {
+    for (int t = 0; t < tasks; ++t) fn(t, 0);
+    return;
+  }
+  auto begin = [&](int b) { return static_cast<int>(int64_t(tasks) * b / blocks); };
+  for (int b = 0; b < blocks; ++b) cursors_[b].next.store(begin(b), std::memory_order_relaxed);
+  // One parallel_for task per block; each drains its worker's own block first. A thread that
+  // joins late (or never) leaves its block to the others, which claim from the same cursor.
+  parallel_for(blocks, [&](int, int worker) {
+    for (int i = 0; i < blocks; ++i) {
+      const int b = (worker + i) % blocks, end = begin(b + 1);
+      for (int t = cursors_[b].next.fetch_add(1); t < end; t = cursors_[b].next.fetch_add(1))
+        fn(t, worker);
+    }
+  });
 }
 
 void ThreadPool::worker_loop(int worker, int nice) {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -24,12 +25,22 @@ class ThreadPool {
   // Runs fn(task, worker) for task in [0, tasks); worker in [0, size()) identifies the thread,
   // so callers can keep per-worker scratch. Returns when all tasks are done. Not reentrant.
   void parallel_for(int tasks, const std::function<void(int task, int worker)>& fn);
+  // parallel_for where tasks are split into size() contiguous blocks and thread w starts with
+  // block w before helping with the others. For jobs repeated with the same task list (a
+  // training step), a task then tends to run on the same core every time, so the data it
+  // writes stays in that core's cache instead of moving between cores. Which thread runs a
+  // task still never changes what it computes.
+  void parallel_for_blocked(int tasks, const std::function<void(int task, int worker)>& fn);
 
  private:
   void worker_loop(int worker, int nice);
   void run_tasks(int worker);
 
   std::vector<std::thread> workers_;
+  struct alignas(64) BlockCursor {
+    std::atomic<int> next{0};
+  };
+  std::unique_ptr<BlockCursor[]> cursors_;  // one per block of parallel_for_blocked
   std::mutex mutex_;
   std::condition_variable wake_, done_;
   const std::function<void(int, int)>* job_ = nullptr;

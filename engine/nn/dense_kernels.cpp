@@ -112,7 +112,7 @@ inline float lane_sum(__m512 v) {
 // inputs, reading each weight and input vector once per tile; the horizontal sums at the end
 // cost little next to in/16 FMAs per pair when in is large.
 template <int R, int N>
-void forward_tile(const float* x, int in, const float* w, const float* b, int out, int r0,
+void forward_tile(const float* x, int in, const float* w, const float* b, int ldz, int r0,
                   int o0, __mmask16 tail, float* z) {
   __m512 acc[R][N];
 #pragma GCC unroll 8
@@ -148,33 +148,33 @@ void forward_tile(const float* x, int in, const float* w, const float* b, int ou
   for (int i = 0; i < R; ++i)
 #pragma GCC unroll 8
     for (int n = 0; n < N; ++n)
-      z[size_t(r0 + i) * out + o0 + n] = b[o0 + n] + lane_sum(acc[i][n]);
+      z[size_t(r0 + i) * ldz + o0 + n] = b[o0 + n] + lane_sum(acc[i][n]);
 }
 
 template <int N>
-void forward_rows(const float* x, int rows, int in, const float* w, const float* b, int out,
+void forward_rows(const float* x, int rows, int in, const float* w, const float* b, int ldz,
                   int o0, __mmask16 tail, float* z) {
   int r = 0;
-  for (; r + 4 <= rows; r += 4) forward_tile<4, N>(x, in, w, b, out, r, o0, tail, z);
+  for (; r + 4 <= rows; r += 4) forward_tile<4, N>(x, in, w, b, ldz, r, o0, tail, z);
   switch (rows - r) {
-    case 3: forward_tile<3, N>(x, in, w, b, out, r, o0, tail, z); break;
-    case 2: forward_tile<2, N>(x, in, w, b, out, r, o0, tail, z); break;
-    case 1: forward_tile<1, N>(x, in, w, b, out, r, o0, tail, z); break;
+    case 3: forward_tile<3, N>(x, in, w, b, ldz, r, o0, tail, z); break;
+    case 2: forward_tile<2, N>(x, in, w, b, ldz, r, o0, tail, z); break;
+    case 1: forward_tile<1, N>(x, in, w, b, ldz, r, o0, tail, z); break;
     default: break;
   }
 }
 
 bool forward_fast(const float* x, int rows, int in, const float* w, const float* b, int out,
-                  float* z) {
+                  float* z, int ldz) {
   if (in < kMinForwardInputs) return false;
   const __mmask16 tail = static_cast<__mmask16>((1u << (in % 16)) - 1);
   // Neurons outer: the tile's 4 weight rows stay in L1 while the rows of x stream past.
   int o = 0;
-  for (; o + 4 <= out; o += 4) forward_rows<4>(x, rows, in, w, b, out, o, tail, z);
+  for (; o + 4 <= out; o += 4) forward_rows<4>(x, rows, in, w, b, ldz, o, tail, z);
   switch (out - o) {
-    case 3: forward_rows<3>(x, rows, in, w, b, out, o, tail, z); break;
-    case 2: forward_rows<2>(x, rows, in, w, b, out, o, tail, z); break;
-    case 1: forward_rows<1>(x, rows, in, w, b, out, o, tail, z); break;
+    case 3: forward_rows<3>(x, rows, in, w, b, ldz, o, tail, z); break;
+    case 2: forward_rows<2>(x, rows, in, w, b, ldz, o, tail, z); break;
+    case 1: forward_rows<1>(x, rows, in, w, b, ldz, o, tail, z); break;
     default: break;
   }
   return true;
@@ -182,7 +182,7 @@ bool forward_fast(const float* x, int rows, int in, const float* w, const float*
 #else
 // Without AVX-512, and in the double build (finite-difference checks): the plain loops.
 bool weight_grad_fast(const DenseGradPart*, int, int, int, int, int, Scalar*) { return false; }
-bool forward_fast(const Scalar*, int, int, const Scalar*, const Scalar*, int, Scalar*) {
+bool forward_fast(const Scalar*, int, int, const Scalar*, const Scalar*, int, Scalar*, int) {
   return false;
 }
 #endif
@@ -214,8 +214,13 @@ void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, 
 }
 
 bool dense_forward(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b, int out,
-                   Scalar* z) {
-  return forward_fast(x, rows, in, w, b, out, z);
+                   Scalar* z, int ldz) {
+  return forward_fast(x, rows, in, w, b, out, z, ldz > 0 ? ldz : out);
+}
+
+bool dense_forward_supported(int in) {
+  Scalar x = 0, z = 0;
+  return forward_fast(&x, 0, in, &x, &x, 0, &z, 1);
 }
 
 void dense_forward_naive(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b,

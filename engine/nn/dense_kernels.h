@@ -29,8 +29,11 @@ void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, 
 // x (rows, in), w (out, in), z (rows, out), all row-major. Returns false (z untouched) when
 // there is no vector kernel for this build or the inputs are too few for it to pay (then Eigen's
 // product is the better choice). Each dot product is summed in an order fixed by `in` alone.
+// z's rows are ldz apart (default out), so a call can fill a range of neurons of a wider z.
 bool dense_forward(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b, int out,
-                   Scalar* z);
+                   Scalar* z, int ldz = 0);
+// Whether dense_forward takes layers with this many inputs.
+bool dense_forward_supported(int in);
 
 // z = x w^T + b with plain loops, for tests.
 void dense_forward_naive(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b,

@@ -88,6 +88,18 @@ const Matrix& Network::forward(const Matrix& x, Workspace& ws, bool training,
   return *in;
 }
 
+const Matrix& Network::forward_after_first(Workspace& ws, bool training) const {
+  LayerBuffers& first = ws.layers[0];
+  if (layers_[0]->activation.kind != ActivationKind::Linear)
+    layers_[0]->activation.apply(first.z, first.a);
+  const Matrix* in = &first.a;
+  for (size_t i = 1; i < layers_.size(); ++i) {
+    layers_[i]->forward(params_.data() + offsets_[i], *in, ws.layers[i], training);
+    in = &ws.layers[i].a;
+  }
+  return *in;
+}
+
 void Network::backward(const Matrix& x, Workspace& ws, Scalar* grads, const Scalar* params) const {
   if (!params) params = params_.data();
   const Matrix* da = &ws.d_out;

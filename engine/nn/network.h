@@ -48,6 +48,10 @@ class Network {
   // params defaults to this network's own buffer.
   const Matrix& forward(const Matrix& x, Workspace& ws, bool training,
                         const Scalar* params = nullptr) const;
+  // forward() when layer 0's pre-activation is already in ws.layers[0] (z, or a when its
+  // activation is linear), as training computes it split by neuron: applies layer 0's
+  // activation, then runs the other layers.
+  const Matrix& forward_after_first(Workspace& ws, bool training) const;
   // Backward from ws.d_out, adding parameter gradients into grads (size param_count()).
   void backward(const Matrix& x, Workspace& ws, Scalar* grads, const Scalar* params = nullptr) const;
   // backward() that leaves dense layers' parameter gradients to the caller (training computes

@@ -121,12 +121,18 @@ double TrainingSession::step() {
   last_batch_ = rows;
 
   // Phase 1, per chunk of rows: forward, loss, and backward down to every layer's dL/dz; only
-  // layers other than dense add parameter gradients (into the chunk's buffer).
+  // layers other than dense add parameter gradients (into the chunk's buffer). When the first
+  // layer is a large dense layer, its product is taken out of the chunks and split by neuron
+  // like its gradient (phase 1b), so each core reads only the weights it updates itself.
   const int chunks = plan_chunks(rows);
   if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(chunks);
   chunk_loss_.assign(chunks, 0.0);
   const size_t np = net_->param_count();
-  auto run_chunk = [&](int c, int) {
+  if (update_plan_.empty()) plan_update();
+  const Dense* first = net_->dense(0);
+  // Splitting changes only which thread computes an element of z, never its value.
+  const bool split_first = pool_ && chunks > 1 && first && dense_forward_supported(first->in());
+  auto gather = [&](int c) {
     const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
     Workspace& ws = chunks_[c];
     // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
@@ -134,20 +140,52 @@ double TrainingSession::step() {
     net_->prepare(ws);
     for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
     data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
-    const Matrix& out = net_->forward(ws.x, ws, true);
+  };
+  auto finish_chunk = [&](Workspace& ws, const Matrix& out, int c) {
     chunk_loss_[c] = loss_.evaluate(out, ws.targets, &ws.d_out, rows);
     net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
+    prefetch_next_chunk(c);
   };
-  if (pool_ && chunks > 1)
-    pool_->parallel_for(chunks, run_chunk);
-  else
+  auto run_chunk = [&](int c, int) {
+    gather(c);
+    Workspace& ws = chunks_[c];
+    finish_chunk(ws, net_->forward(ws.x, ws, true), c);
+  };
+  if (split_first) {
+    const bool linear = first->activation.kind == ActivationKind::Linear;
+    const int first_tasks = static_cast<int>(std::count_if(
+        update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
+    pool_->parallel_for_blocked(chunks, [&](int c, int) {
+      gather(c);
+      Matrix& z = linear ? chunks_[c].layers[0].a : chunks_[c].layers[0].z;
+      z.resize(chunks_[c].x.rows(), first->out());
+    });
+    const Scalar* w = net_->params().data();
+    const Scalar* bias = w + size_t(first->out()) * first->in();
+    pool_->parallel_for_blocked(first_tasks, [&](int t, int) {
+      const UpdateTask& u = update_plan_[t];
+      for (int c = 0; c < chunks; ++c) {
+        Workspace& ws = chunks_[c];
+        Matrix& z = linear ? ws.layers[0].a : ws.layers[0].z;
+        dense_forward(ws.x.data(), static_cast<int>(ws.x.rows()), first->in(),
+                      w + size_t(u.o_lo) * first->in(), bias + u.o_lo, u.o_hi - u.o_lo,
+                      z.data() + u.o_lo, first->out());
+      }
+    });
+    pool_->parallel_for_blocked(chunks, [&](int c, int) {
+      Workspace& ws = chunks_[c];
+      finish_chunk(ws, net_->forward_after_first(ws, true), c);
+    });
+  } else if (pool_ && chunks > 1) {
+    pool_->parallel_for_blocked(chunks, run_chunk);
+  } else {
     for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
+  }
 
   // Phase 2, per parameter slice: the gradient (a dense layer's over the whole batch, split by
   // neuron, so nothing is reduced; other layers' chunks reduced in the fixed order 0, 1, ...),
   // then regularisation and the optimiser on that slice. Every element's arithmetic is fixed by
   // the chunk plan alone, whichever thread runs its slice.
-  if (update_plan_.empty()) plan_update();
   const int layers = net_->size();
   parts_.resize(size_t(layers) * chunks);
   for (int l = 0; l < layers; ++l) {
@@ -192,7 +230,7 @@ double TrainingSession::step() {
   };
   const int tasks = static_cast<int>(update_plan_.size());
   if (pool_ && chunks > 1)
-    pool_->parallel_for(tasks, update);
+    pool_->parallel_for_blocked(tasks, update);
   else
     for (int t = 0; t < tasks; ++t) update(t, 0);
   double loss = chunk_loss_[0];
@@ -200,6 +238,25 @@ double TrainingSession::step() {
   ++steps_;
   samples_seen_ += rows;
   return loss / rows;
+}
+
+void TrainingSession::prefetch_next_chunk(int c) const {
+  // Image rows are scattered over a large buffer and the gather waits on every one of them
+  // (cache and TLB misses). The same chunk of the next minibatch usually runs on this thread,
+  // so fetching its rows now lets the update phase hide that wait.
+  const DataSplit& train = data_->train;
+  if (train.pixels.empty() || cursor_ >= order_.size()) return;
+  const int b = std::clamp(settings_.batch_size, 1, train.rows());
+  const int rows = std::min<int>(b, static_cast<int>(order_.size() - cursor_));
+  const int chunks = plan_chunks(rows);
+  if (c >= chunks) return;
+  const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
+  const size_t width = size_t(train.pixel_width);
+  for (int r = lo; r < hi; ++r) {
+    const uint8_t* row = train.pixels.data() + size_t(order_[cursor_ + r]) * width;
+    for (size_t off = 0; off < width; off += 64) __builtin_prefetch(row + off, 0, 2);
+    __builtin_prefetch(row + width - 1, 0, 2);
+  }
 }
 
 void TrainingSession::regularize(size_t lo, size_t hi) {

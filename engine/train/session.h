@@ -83,6 +83,8 @@ class TrainingSession {
   void plan_update();
   // Regularisation terms added to grads_ over parameters [lo, hi).
   void regularize(size_t lo, size_t hi);
+  // Starts loading the pixels of chunk c of the next minibatch (image data only).
+  void prefetch_next_chunk(int c) const;
 
   // One task of the update phase: for a dense layer (layer >= 0), the weight and bias gradients
   // of neurons [o_lo, o_hi) over the whole batch; otherwise the reduction of the chunks'

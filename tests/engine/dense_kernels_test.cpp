@@ -126,5 +126,40 @@ TEST(DenseKernels, StepGradientMatchesNetworkBackward) {
   for (size_t i = 0; i < g.size(); ++i) ASSERT_NEAR(got[i], g[i], 1e-5 + 1e-4 * std::abs(g[i])) << i;
 }
 
+// Training splits a large first dense layer's product by neuron across the pool; without a pool
+// it runs whole per chunk. Only the thread computing an element differs, so parameters must be
+// bit-identical with no pool, a 1-thread pool and a 2-thread pool.
+ParamVector train_wide_first_layer(ThreadPool* pool) {
+  std::mt19937 gen(2);
+  std::uniform_real_distribution<float> u(0, 1);
+  auto data = std::make_shared<Dataset>();
+  data->num_classes = 10;
+  data->input = {300, 1, 1};
+  data->train.x.resize(256, 300);
+  data->train.y.resize(256, 1);
+  for (Eigen::Index i = 0; i < data->train.x.size(); ++i) data->train.x.data()[i] = u(gen);
+  for (int r = 0; r < 256; ++r) data->train.y(r, 0) = Scalar(r % 10);
+  NetworkSpec spec;
+  LayerSpec h;
+  h.units = 45;
+  h.activation.kind = ActivationKind::Relu;
+  LayerSpec o;
+  o.units = 10;
+  spec.layers = {h, o};
+  TrainSettings ts;
+  ts.batch_size = 100;
+  TrainingSession s(data, spec, Loss{LossKind::SoftmaxCe}, ts, 3, pool);
+  EXPECT_GT(s.plan_chunks(100), 1);
+  for (int i = 0; i < 8; ++i) s.step();  // crosses an epoch boundary (short last batch)
+  return s.network().params();
+}
+
+TEST(DenseKernels, SplitFirstLayerKeepsParametersBitIdentical) {
+  ThreadPool one(1), two(2);
+  const ParamVector none = train_wide_first_layer(nullptr);
+  EXPECT_EQ(none, train_wide_first_layer(&one));
+  EXPECT_EQ(none, train_wide_first_layer(&two));
+}
+
 }  // namespace
 }  // namespace nnplay
