@@ -13,11 +13,9 @@ namespace nnplay::gui {
 
 namespace {
 
-// One core stays free for the window, so the UI keeps its 60 fps while training flat out.
-int trainer_threads() {
-  const int hw = int(std::thread::hardware_concurrency());
-  return std::max(1, hw - 1);
-}
+// Training uses every core: its threads run at a lower priority (TrainerOptions::nice), so the
+// window still gets the CPU first when it draws a frame.
+int trainer_threads() { return std::max(1, int(std::thread::hardware_concurrency())); }
 
 std::unique_ptr<Trainer> make_trainer(Experiment& e) {
   validate_experiment(e, e.name);  // also derives network.input from the features

@@ -45,6 +45,7 @@ struct ScreenshotJob {
   std::string path;
   long steps = 0, sent = 0;
   int frame = 0, settled = 0;
+  long compare_sent = 0;  // the compare view's runs train the same steps, in pieces too
 };
 
 struct Shell {
@@ -123,12 +124,26 @@ bool screenshot_tick(Shell& sh, double now) {
   AppState& s = sh.state;
   if (++j.frame < 2) return false;  // the canvas sends its grid request in the first frame
   send_steps(j, s);
+  CompareRuns& runs = s.compare.runs;
+  runs.refresh();
+  bool compare_idle = true, compare_done = true;
+  for (const CompareRun& r : runs.runs()) {
+    if (!r.trainer) continue;
+    if (!r.snap || r.snap->running || r.snap->step < j.compare_sent) compare_idle = false;
+    if (!r.snap || r.snap->running || r.snap->step < j.steps) compare_done = false;
+  }
+  if (compare_idle && !runs.empty() && j.compare_sent < j.steps) {
+    const long chunk = std::min(j.steps - j.compare_sent, std::max(1L, j.steps / ScreenshotJob::kChunks));
+    runs.step_all(int(chunk));
+    j.compare_sent += chunk;
+    compare_done = false;
+  }
   const Snapshot* snap = s.snap.get();
   const bool trained = j.sent >= j.steps && snap && snap->step >= j.steps && !snap->running;
   // Image networks get no decision grid: nothing to wait for.
   const bool grid_current = is_image_experiment(s.exp) ||
                             (snap && snap->grid && snap->grid->params_version == snap->params_version);
-  if (!trained || !grid_current) {
+  if (!trained || !grid_current || !compare_done) {
     j.settled = 0;
     if (now > kScreenshotTimeout) throw Error("--screenshot: training or the boundary did not finish in time");
     return false;

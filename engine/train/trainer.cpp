@@ -172,6 +172,16 @@ void Trainer::apply(Command& c) {
 void Trainer::train_slice() {
   // Train for at most one publish interval, so commands and snapshots stay responsive.
   const auto start = Clock::now();
+  const long samples_before = session_->samples_seen();
+  struct CountBusy {  // on every way out, including slow-motion waits (they are the pace)
+    Trainer& t;
+    Clock::time_point start;
+    long before;
+    ~CountBusy() {
+      t.busy_seconds_ += seconds_since(start);
+      t.busy_samples_ += t.session_->samples_seen() - before;
+    }
+  } count_busy{*this, start, samples_before};
   const double rate = session_->settings().steps_per_second;
   do {
     if (rate > 0) {
@@ -339,26 +349,17 @@ void Trainer::publish() {
   s->latest = latest_;
   if (session_->settings().collect_stats) {
     s->layers = session_->layer_stats();
-    LayerStatsPoint lp;
-    lp.step = s->step;
-    for (const auto& ls : s->layers) {
-      lp.grad_norm.push_back(ls.grad_norm);
-      lp.update_ratio.push_back(ls.update_ratio);
-      lp.grads.push_back(ls.grads);
-    }
-    if (s->running) layer_history_.add(lp);
+    if (s->running) layer_history_.add(layer_stats_point(s->step, s->layers));
     s->layer_history = layer_history_.points();
   }
-  // Throughput over the time since the previous snapshot.
-  const auto prev = snapshot();
-  if (prev && s->running && prev->step < s->step) {
-    static_assert(sizeof(long) >= 8);
-    const double dt = seconds_since(publish_time_);
-    if (dt > 0) rate_ = 0.7 * rate_ + 0.3 * double(s->samples_seen - prev->samples_seen) / dt;
-  } else if (!s->running) {
-    rate_ = prev ? prev->samples_per_second : 0;
+  // Throughput over the time spent training since the previous snapshot, whether the steps came
+  // from Play or from Step commands; idle time does not count, so the figure survives a pause.
+  if (busy_samples_ > 0 && busy_seconds_ > 0) {
+    const double now_rate = double(busy_samples_) / busy_seconds_;
+    rate_ = rate_ > 0 ? 0.7 * rate_ + 0.3 * now_rate : now_rate;
+    busy_samples_ = 0;
+    busy_seconds_ = 0;
   }
-  publish_time_ = Clock::now();
   s->samples_per_second = rate_;
   s->grid = grid_;
   s->predictions = predictions_;

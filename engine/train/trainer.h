@@ -108,8 +108,9 @@ class Trainer {
   DecimatedHistory<MetricPoint> history_;
   DecimatedHistory<LayerStatsPoint> layer_history_;
   MetricPoint latest_;
-  double rate_ = 0;
-  std::chrono::steady_clock::time_point publish_time_ = std::chrono::steady_clock::now();
+  double rate_ = 0;            // samples/s, smoothed over publishes
+  double busy_seconds_ = 0;    // time in train_slice since the last publish
+  long busy_samples_ = 0;      // samples trained in that time
   std::chrono::steady_clock::time_point metrics_time_ = std::chrono::steady_clock::now();
   double metrics_seconds_ = 0;  // how long the last metric point took
   std::shared_ptr<const Predictions> predictions_;

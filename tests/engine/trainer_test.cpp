@@ -102,6 +102,32 @@ TEST(Trainer, StepCommandRunsExactlyThatManyMinibatches) {
   EXPECT_EQ(t.snapshot()->step, 7);
 }
 
+// Throughput counts the time spent training, however the steps were asked for: steps sent as
+// Step commands (slides, scripted screenshots) must not read "0 samples/s", and a pause keeps
+// the last figure instead of dropping it.
+TEST(Trainer, SamplesPerSecondCountsSteppedTrainingAndSurvivesAPause) {
+  TrainSettings settings;
+  settings.batch_size = 10;
+  Trainer t(circle(100, 2), mlp({4}), Loss{LossKind::Bce}, settings, 1);
+  EXPECT_EQ(t.snapshot()->samples_per_second, 0.0);
+  for (int k = 0; k < 5; ++k) {
+    t.send(cmd::Step{200});
+    t.sync();
+    for (int i = 0; i < 1000 && t.snapshot()->step < 200 * (k + 1); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  t.sync();
+  const auto s = t.snapshot();
+  EXPECT_EQ(s->step, 1000);
+  EXPECT_FALSE(s->running);
+  EXPECT_GT(s->samples_per_second, 0.0);
+  t.send(cmd::Pause{});
+  t.sync();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  t.sync();
+  EXPECT_EQ(t.snapshot()->samples_per_second, s->samples_per_second);
+}
+
 TEST(Trainer, DivergencePausesKeepsFiniteWeightsAndExplains) {
   // Regression with ReLU units and a huge learning rate: the updates grow without bound.
   PointSet pts = generate({"sine", 200, 0.05, 2, 3});

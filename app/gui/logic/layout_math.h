@@ -31,6 +31,10 @@ struct LayoutFractions {
   bool operator==(const LayoutFractions&) const = default;
 };
 
+// The arrangement for the analysis views (gradients, compare, backprop...): a wider right
+// column whose lower slot gets most of the height.
+inline LayoutFractions analysis_layout() { return LayoutFractions{0.2f, 0.45f, 0.6f, 0.42f}; }
+
 enum class Splitter { Left = 0, Right = 1, LeftColumn = 2, RightColumn = 3 };
 inline constexpr int kSplitterCount = 4;
 

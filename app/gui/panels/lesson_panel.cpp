@@ -156,6 +156,13 @@ void load_lesson_step(AppState& s, int k, bool autoplay, bool again) {
   if (!st.hide.empty()) s.controls.hidden = st.hide;
   if (st.threshold) s.canvas.threshold = float(*st.threshold);
   for (const auto& v : st.views) select_view_by_name(s.views, v);
+  // A step about an analysis view gives it room; other steps put the canvas back.
+  if (!st.views.empty()) {
+    const bool analysis = std::any_of(st.views.begin(), st.views.end(), [](const std::string& v) {
+      return v != "curves" && v != "filters" && v != "feature_maps" && v != "samples" && v != "draw";
+    });
+    s.prefs.layout = analysis ? analysis_layout() : LayoutFractions{};
+  }
   s.views.left = LeftView::Lesson;
   s.views.force = true;
   apply_compare(s, st);

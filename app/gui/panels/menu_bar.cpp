@@ -42,7 +42,7 @@ void view_menu(AppState& s, MenuActions& a) {
   if (ImGui::MenuItem("Normal size", "Ctrl+0")) a.zoom_reset = true;
   ImGui::Separator();
   // Two arrangements worth one click; the gaps between panels can still be dragged anywhere.
-  const LayoutFractions balanced{}, analysis{0.22f, 0.5f, 0.6f, 0.4f};
+  const LayoutFractions balanced{}, analysis = analysis_layout();
   if (ImGui::MenuItem("Layout: balanced", nullptr, s.prefs.layout == balanced)) {
     s.prefs.layout = balanced;
     s.prefs.has_layout = true;
