@@ -22,7 +22,7 @@ constexpr size_t kReduceSlice = 16 * 1024;
 // Weights per dense-gradient task of the update phase (a neuron range): small enough for two
 // threads to balance a large layer, large enough that each task's pass over the batch's inputs
 // is worth it.
-constexpr size_t kUpdateSlice = 12 * 1024;
+constexpr size_t kUpdateSlice = 8 * 1024;
 
 uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
 
@@ -120,23 +120,32 @@ double TrainingSession::step() {
   cursor_ += rows;
   last_batch_ = rows;
 
-  // Phase 1, per chunk of rows: forward, loss, and backward down to every layer's dL/dz; only
-  // layers other than dense add parameter gradients (into the chunk's buffer). When the first
-  // layer is a large dense layer, its product is taken out of the chunks and split by neuron
-  // like its gradient (phase 1b), so each core reads only the weights it updates itself.
   const int chunks = plan_chunks(rows);
   if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(chunks);
   chunk_loss_.assign(chunks, 0.0);
-  const size_t np = net_->param_count();
   if (update_plan_.empty()) plan_update();
-  const Dense* first = net_->dense(0);
+  forward_backward(idx, rows, chunks);
+  update(chunks);
+  double loss = chunk_loss_[0];
+  for (int c = 1; c < chunks; ++c) loss += chunk_loss_[c];
+  ++steps_;
+  samples_seen_ += rows;
+  return loss / rows;
+}
+
+void TrainingSession::forward_backward(const int* idx, int rows, int chunks) {
+  // Per chunk of rows: forward, loss, and backward down to every layer's dL/dz; only layers
+  // other than dense add parameter gradients (into the chunk's buffer). When the first layer is
+  // a large dense layer, its product is taken out of the chunks and split by neuron like its
+  // gradient, so each core mostly reads the weights it updated itself (parallel_for_blocked).
   // Splitting changes only which thread computes an element of z, never its value.
+  const Dense* first = net_->dense(0);
   const bool split_first = pool_ && chunks > 1 && first && dense_forward_supported(first->in());
   auto gather = [&](int c) {
     const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
     Workspace& ws = chunks_[c];
     // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
-    // and the reduction below clears every chunk it reads.
+    // and the reduction in update() clears every chunk it reads.
     net_->prepare(ws);
     for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
     data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
@@ -146,46 +155,50 @@ double TrainingSession::step() {
     net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
     prefetch_next_chunk(c);
   };
-  auto run_chunk = [&](int c, int) {
-    gather(c);
-    Workspace& ws = chunks_[c];
-    finish_chunk(ws, net_->forward(ws.x, ws, true), c);
-  };
-  if (split_first) {
-    const bool linear = first->activation.kind == ActivationKind::Linear;
-    const int first_tasks = static_cast<int>(std::count_if(
-        update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
-    pool_->parallel_for_blocked(chunks, [&](int c, int) {
+  if (!split_first) {
+    auto run_chunk = [&](int c, int) {
       gather(c);
-      Matrix& z = linear ? chunks_[c].layers[0].a : chunks_[c].layers[0].z;
-      z.resize(chunks_[c].x.rows(), first->out());
-    });
-    const Scalar* w = net_->params().data();
-    const Scalar* bias = w + size_t(first->out()) * first->in();
-    pool_->parallel_for_blocked(first_tasks, [&](int t, int) {
-      const UpdateTask& u = update_plan_[t];
-      for (int c = 0; c < chunks; ++c) {
-        Workspace& ws = chunks_[c];
-        Matrix& z = linear ? ws.layers[0].a : ws.layers[0].z;
-        dense_forward(ws.x.data(), static_cast<int>(ws.x.rows()), first->in(),
-                      w + size_t(u.o_lo) * first->in(), bias + u.o_lo, u.o_hi - u.o_lo,
-                      z.data() + u.o_lo, first->out());
-      }
-    });
-    pool_->parallel_for_blocked(chunks, [&](int c, int) {
       Workspace& ws = chunks_[c];
-      finish_chunk(ws, net_->forward_after_first(ws, true), c);
-    });
-  } else if (pool_ && chunks > 1) {
-    pool_->parallel_for_blocked(chunks, run_chunk);
-  } else {
-    for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
+      finish_chunk(ws, net_->forward(ws.x, ws, true), c);
+    };
+    if (pool_ && chunks > 1)
+      pool_->parallel_for_blocked(chunks, run_chunk);
+    else
+      for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
+    return;
   }
+  const bool linear = first->activation.kind == ActivationKind::Linear;
+  const int in = first->in(), out = first->out();
+  auto first_z = [&](int c) -> Matrix& { return linear ? chunks_[c].layers[0].a : chunks_[c].layers[0].z; };
+  pool_->parallel_for_blocked(chunks, [&](int c, int) {
+    gather(c);
+    first_z(c).resize(chunks_[c].x.rows(), out);
+  });
+  // The first layer's neuron ranges are those of its gradient tasks, the first of the plan.
+  const int first_tasks = static_cast<int>(std::count_if(
+      update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
+  const Scalar* w = net_->params().data();
+  const Scalar* bias = w + size_t(out) * in;
+  pool_->parallel_for_blocked(first_tasks, [&](int t, int) {
+    const UpdateTask& u = update_plan_[t];
+    for (int c = 0; c < chunks; ++c) {
+      const Matrix& x = chunks_[c].x;
+      dense_forward(x.data(), static_cast<int>(x.rows()), in, w + size_t(u.o_lo) * in,
+                    bias + u.o_lo, u.o_hi - u.o_lo, first_z(c).data() + u.o_lo, out);
+    }
+  });
+  pool_->parallel_for_blocked(chunks, [&](int c, int) {
+    Workspace& ws = chunks_[c];
+    finish_chunk(ws, net_->forward_after_first(ws, true), c);
+  });
+}
 
-  // Phase 2, per parameter slice: the gradient (a dense layer's over the whole batch, split by
-  // neuron, so nothing is reduced; other layers' chunks reduced in the fixed order 0, 1, ...),
-  // then regularisation and the optimiser on that slice. Every element's arithmetic is fixed by
-  // the chunk plan alone, whichever thread runs its slice.
+void TrainingSession::update(int chunks) {
+  // Per parameter slice: the gradient (a dense layer's over the whole batch, split by neuron,
+  // so nothing is reduced; other layers' chunks reduced in the fixed order 0, 1, ...), then
+  // regularisation and the optimiser on that slice. Every element's arithmetic is fixed by the
+  // chunk plan alone, whichever thread runs its slice.
+  const size_t np = net_->param_count();
   const int layers = net_->size();
   parts_.resize(size_t(layers) * chunks);
   for (int l = 0; l < layers; ++l) {
@@ -204,7 +217,7 @@ double TrainingSession::step() {
     regularize(lo, hi);
     optimizer_.update(p.data(), grads_.data(), lo, hi);
   };
-  auto update = [&](int t, int) {
+  auto run = [&](int t, int) {
     const UpdateTask& u = update_plan_[t];
     if (u.layer >= 0) {
       const Dense& d = *net_->dense(u.layer);
@@ -230,14 +243,9 @@ double TrainingSession::step() {
   };
   const int tasks = static_cast<int>(update_plan_.size());
   if (pool_ && chunks > 1)
-    pool_->parallel_for_blocked(tasks, update);
+    pool_->parallel_for_blocked(tasks, run);
   else
-    for (int t = 0; t < tasks; ++t) update(t, 0);
-  double loss = chunk_loss_[0];
-  for (int c = 1; c < chunks; ++c) loss += chunk_loss_[c];
-  ++steps_;
-  samples_seen_ += rows;
-  return loss / rows;
+    for (int t = 0; t < tasks; ++t) run(t, 0);
 }
 
 void TrainingSession::prefetch_next_chunk(int c) const {

@@ -81,6 +81,10 @@ class TrainingSession {
   // Plans the update phase of step() (gradients, regularisation, optimiser) as tasks over
   // parameter slices; depends on the network only.
   void plan_update();
+  // The two phases of step(): forward, loss and backward per chunk of rows; then gradients,
+  // regularisation and the optimiser per parameter slice.
+  void forward_backward(const int* idx, int rows, int chunks);
+  void update(int chunks);
   // Regularisation terms added to grads_ over parameters [lo, hi).
   void regularize(size_t lo, size_t hi);
   // Starts loading the pixels of chunk c of the next minibatch (image data only).
