@@ -51,6 +51,9 @@ struct Snapshot {
   int num_classes = 2;
   TrainSettings settings;
   std::vector<Scalar> params;        // flat; layer i starts at param_offsets[i]
+  // The parameters this run started from (the last reset, new network or loaded weights), so
+  // a view can show what training changed. Shared, not copied per snapshot.
+  std::shared_ptr<const std::vector<Scalar>> start_params;
   std::vector<size_t> param_offsets;
   int train_size = 0, validation_size = 0, test_size = 0;
 

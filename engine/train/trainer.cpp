@@ -28,6 +28,7 @@ Trainer::Trainer(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, L
       history_(options.history_capacity), layer_history_(256) {
   session_ = std::make_unique<TrainingSession>(std::move(data), spec, loss, settings, seed, &pool_);
   last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
+  mark_start();
   record_metrics();
   publish();
   thread_ = std::thread([this] { run(); });
@@ -130,6 +131,7 @@ void Trainer::apply(Command& c) {
           history_.clear();
           layer_history_.clear();
           last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
+          mark_start();
           ++params_version_;
         } else if constexpr (std::is_same_v<T, cmd::SetSettings>) {
           session_->set_settings(x.settings);
@@ -139,6 +141,7 @@ void Trainer::apply(Command& c) {
           last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
           history_.clear();
           layer_history_.clear();
+          mark_start();
           ++params_version_;
         } else if constexpr (std::is_same_v<T, cmd::ReplaceData>) {
           session_->replace_data(x.data);
@@ -158,6 +161,7 @@ void Trainer::apply(Command& c) {
         } else if constexpr (std::is_same_v<T, cmd::SetParams>) {
           session_->set_params(x.params);
           last_finite_ = x.params;
+          mark_start();
           ++params_version_;
         } else if constexpr (std::is_same_v<T, cmd::Rollback>) {
           session_->set_params(last_finite_);
@@ -167,6 +171,11 @@ void Trainer::apply(Command& c) {
         }
       },
       c);
+}
+
+void Trainer::mark_start() {
+  const auto& p = session_->network().params();
+  start_params_ = std::make_shared<const std::vector<Scalar>>(p.begin(), p.end());
 }
 
 void Trainer::train_slice() {
@@ -345,6 +354,7 @@ void Trainer::publish() {
   s->validation_size = d.validation.rows();
   s->test_size = d.test.rows();
   s->data = session_->data_ptr();
+  s->start_params = start_params_;
   s->history = history_.points();
   s->latest = latest_;
   if (session_->settings().collect_stats) {

@@ -108,6 +108,8 @@ class Trainer {
   DecimatedHistory<MetricPoint> history_;
   DecimatedHistory<LayerStatsPoint> layer_history_;
   MetricPoint latest_;
+  std::shared_ptr<const std::vector<Scalar>> start_params_;  // see Snapshot::start_params
+  void mark_start();           // the current parameters become start_params_
   double rate_ = 0;            // samples/s, smoothed over publishes
   double busy_seconds_ = 0;    // time in train_slice since the last publish
   long busy_samples_ = 0;      // samples trained in that time

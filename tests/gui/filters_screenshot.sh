@@ -1,7 +1,8 @@
 #!/bin/bash
 # The filters view under Xvfb on the offline shapes experiment: before training and after 300
-# steps. Both screenshots must show the filter grid in the image slot in the diverging colours
-# (blue negative and orange positive weights), and training must have redrawn it.
+# steps. The view opens on the learned part of the filters (weights minus their random start),
+# which is blank before training; after training the grid must show both signs in the diverging
+# colours (blue negative, orange positive), clearly more coloured than before.
 # Usage: bash tests/gui/filters_screenshot.sh path/to/nnplay   (from the repository root)
 set -u
 nnplay=${1:?usage: filters_screenshot.sh path/to/nnplay}
@@ -40,11 +41,16 @@ blue = lambda p: p[2] >= p[0] + 40 and p[2] > 120     # Okabe-Ito blue side of t
 orange = lambda p: p[0] >= p[2] + 40 and p[0] > 150   # orange side
 before, rect = canvas(sys.argv[1])
 after, _ = canvas(sys.argv[2])
+coloured = {}
 for name, px in (("before", before), ("after", after)):
     b, o = share(px, blue), share(px, orange)
+    coloured[name] = b + o
     print(f"{name}: {b:.1%} blue, {o:.1%} orange pixels in the image slot {rect}")
-    if b < 0.01 or o < 0.01:
-        fail(f"{name}: the filters grid does not show both signs of weights")
+b, o = share(after, blue), share(after, orange)
+if b < 0.01 or o < 0.01:
+    fail("after training the filters grid does not show both signs of learned weights")
+if coloured["after"] < coloured["before"] + 0.05:
+    fail("the learned part of the filters did not appear with training")
 changed = sum(1 for p, q in zip(before, after) if max(abs(a - c) for a, c in zip(p, q)) > 30)
 print(f"{changed} pixels changed with training")
 if changed < 0.02 * len(before):

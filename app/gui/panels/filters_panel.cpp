@@ -23,12 +23,15 @@ struct ConvInfo {
   int layer = 0;                    // index in the network
   int out_c = 0, in_c = 0, k = 0;
   const Scalar* weights = nullptr;  // (out_c, in_c*k*k)
+  const Scalar* start = nullptr;    // the same weights when training started (learned view)
   float weight(int o, int c, int i, int j) const {
-    return weights[((size_t(o) * in_c + c) * k + i) * k + j];
+    const size_t at = ((size_t(o) * in_c + c) * k + i) * k + j;
+    return start ? weights[at] - start[at] : weights[at];
   }
 };
 
-std::vector<ConvInfo> conv_layers(const Snapshot& snap, const Network& net) {
+std::vector<ConvInfo> conv_layers(const Snapshot& snap, const Network& net, bool learned) {
+  const bool have_start = learned && snap.start_params && snap.start_params->size() == snap.params.size();
   std::vector<ConvInfo> out;
   for (int l = 0; l < net.size() && l < int(snap.param_offsets.size()); ++l) {
     const Layer& layer = net.layer(l);
@@ -41,6 +44,7 @@ std::vector<ConvInfo> conv_layers(const Snapshot& snap, const Network& net) {
     if (infos.empty() || infos[0].rows != c.out_c || c.in_c <= 0) continue;
     c.k = static_cast<int>(std::lround(std::sqrt(double(infos[0].cols) / c.in_c)));
     c.weights = snap.params.data() + snap.param_offsets[l] + infos[0].offset;
+    if (have_start) c.start = snap.start_params->data() + snap.param_offsets[l] + infos[0].offset;
     out.push_back(c);
   }
   return out;
@@ -120,6 +124,15 @@ void draw_controls(FiltersPanelState& st, const std::vector<ConvInfo>& convs) {
               "pattern.");
   ImGui::SameLine();
   ImGui::Checkbox("Greys", &st.greys);
+  // Wraps to its own line when the slot is narrow.
+  const float need = ImGui::CalcTextSize("Learned part (?)").x + ImGui::GetFrameHeight() * 2;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+  ImGui::Checkbox("Learned part", &st.learned);
+  help_marker("Shows what training has changed: each weight minus its value when training "
+              "started. The first filters often keep much of their random start (random 5x5 "
+              "filters already work), so the learned part shows the edge and stroke detectors "
+              "training adds on top.");
 }
 
 }  // namespace
@@ -133,7 +146,7 @@ void draw_filters_panel(AppState& s) {
     ImGui::TextWrapped("%s", st.cache.why().c_str());
     return;
   }
-  const std::vector<ConvInfo> convs = conv_layers(*snap, insp->network());
+  const std::vector<ConvInfo> convs = conv_layers(*snap, insp->network(), st.learned);
   if (convs.empty()) {
     ImGui::TextWrapped("This network has no convolution, so there are no filters to show. Add a "
                        "conv2d layer in the network panel: its filters will appear here.");
@@ -150,7 +163,11 @@ void draw_filters_panel(AppState& s) {
               "multiplies the pixels under it by its weights and adds them up. Training shapes "
               "the filters into detectors of edges, strokes and blobs.");
   const float shared = max_abs(c, -1, st.channel);
-  if (st.greys)
+  if (c.start && shared < 1e-5f) {
+    ImGui::TextWrapped("Nothing learned yet: these are the changes training makes to the "
+                       "filters. Press Play (Space), or untick 'Learned part' to see the random "
+                       "starting filters.");
+  } else if (st.greys)
     ImGui::TextDisabled("White: positive weight, black: negative (largest |w| %.3f).", shared);
 
   const int channels = st.channel >= 0 ? 1 : c.in_c;

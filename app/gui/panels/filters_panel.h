@@ -14,6 +14,7 @@ struct FiltersPanelState {
   int channel = -1;         // deeper layers: one input channel, or -1 for all of them
   bool shared_scale = true; // one colour scale for all filters, or each its own
   bool greys = false;       // greys instead of blue-white-orange
+  bool learned = true;      // show w - w_start: what training added to the random start
   InspectorCache cache;     // the network, for each layer's geometry
 };
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "app/gui/panels/network_internal.h"
 #include "app/gui/panels/network_thumbnails.h"
@@ -190,13 +192,29 @@ void draw_block(const Frame& f, int col, ImDrawList* dl) {
   const std::string& type = col == 0 ? "image" : f.spec.layers[layer_of(col)].type;
   const std::string name = type == "conv2d" ? "conv" : type.substr(0, type.find("2d"));
   const Shape shape = col == 0 ? f.spec.input : f.infos[layer_of(col)].out;
-  const std::string dims = shape.size() ? shape_string(shape) : "?";
+  // "conv / 6x28x28" when it fits, else one fact per line: "conv / 6 maps / 28x28".
+  std::vector<std::string> lines = {name, shape.size() ? shape_string(shape) : "?"};
+  const float room = b.x - a.x - 4;
+  const auto wide = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x > room; };
+  if (shape.size() && (wide(lines[0]) || wide(lines[1]))) {
+    lines.pop_back();
+    if (shape.h > 1 || shape.w > 1) {
+      lines.push_back(std::to_string(shape.c) + (shape.c == 1 ? " map" : " maps"));
+      lines.push_back(std::to_string(shape.h) + "x" + std::to_string(shape.w));
+    } else {
+      lines.push_back(std::to_string(shape.c));
+    }
+  }
   dl->PushClipRect(a, b, true);
   const float lh = ImGui::GetTextLineHeight();
-  for (int k = 0; k < 2; ++k) {
-    const std::string& s = k == 0 ? name : dims;
-    const float w = ImGui::CalcTextSize(s.c_str()).x;
-    dl->AddText(ImVec2(x - w / 2, mid - lh + k * lh), ImGui::GetColorU32(ImGuiCol_Text), s.c_str());
+  const float top = mid - lh * float(lines.size()) / 2;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    // Narrow blocks (many layers) shrink the text rather than cut it, down to 60%.
+    const float full = ImGui::CalcTextSize(lines[k].c_str()).x;
+    const float size = ImGui::GetFontSize() * std::clamp(room / std::max(full, 1.0f), 0.6f, 1.0f);
+    const float w = full * size / ImGui::GetFontSize();
+    dl->AddText(ImGui::GetFont(), size, ImVec2(x - w / 2, top + float(k) * lh),
+                ImGui::GetColorU32(ImGuiCol_Text), lines[k].c_str());
   }
   dl->PopClipRect();
 }
