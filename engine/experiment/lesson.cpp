@@ -114,6 +114,7 @@ LessonStep read_step(const JsonReader& r, const std::string& base_dir, size_t in
   s.play = r.boolean("play", false);
   s.train_steps = r.integer("train_steps", 0, 0, 1'000'000);
   if (r.has("threshold")) s.threshold = r.number("threshold", 0.5, 0, 1);
+  if (r.has("backprop_step")) s.backprop_step = int(r.integer("backprop_step", 0, 0, 1000));
   return s;
 }
 }  // namespace

@@ -27,6 +27,7 @@ struct LessonStep {
   bool play = false;                     // start training when the step loads
   long train_steps = 0;                  // train this many minibatches when the step loads
   std::optional<double> threshold;       // binary decision threshold to set
+  std::optional<int> backprop_step;      // Backprop view: the step of the trace to show
 };
 
 struct Lesson {

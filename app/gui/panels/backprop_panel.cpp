@@ -32,7 +32,10 @@ constexpr const char* kHelpSample =
     "the target is what the output should have been.";
 constexpr const char* kHelpApply =
     "Writes the updated weights w \xe2\x88\x92 \xce\xb7\xc2\xb7" "dL/dw into the network, as one gradient-descent step "
-    "on this single example would. Run the forward pass again to see the loss go down.";
+    "on this single example would. Run the forward pass again to see the loss go down. "
+    "This is plain gradient descent with the learning rate \xce\xb7" ", whatever optimiser the "
+    "Training panel uses (momentum and Adam also keep a memory of earlier steps), and without "
+    "the regularisation term.";
 constexpr const char* kHelpLegend =
     "Inside a neuron: its output a. Above: z, the weighted sum plus bias. Below: the bias b, "
     "then \xce\xb4 = dL/dz in the backward pass. On the lines: the weight w, then \xe2\x88\x82 = dL/dw, "

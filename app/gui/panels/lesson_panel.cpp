@@ -155,6 +155,7 @@ void load_lesson_step(AppState& s, int k, bool autoplay, bool again) {
   if (st.experiment || again || s.lesson.experiment_step != source) apply_experiment(s, l, source);
   if (!st.hide.empty()) s.controls.hidden = st.hide;
   if (st.threshold) s.canvas.threshold = float(*st.threshold);
+  if (st.backprop_step) s.backprop.step = *st.backprop_step;  // the view clamps it
   for (const auto& v : st.views) select_view_by_name(s.views, v);
   // A step about an analysis view gives it room; other steps put the canvas back.
   if (!st.views.empty()) {
