@@ -77,17 +77,7 @@ BoundaryRenderer::~BoundaryRenderer() {
 }
 
 void BoundaryRenderer::build_program() {
-  // The files win so a shader can be edited without rebuilding; the built-in copy keeps a
-  // moved binary (or a broken edit) drawing.
-  std::string vert_path, frag_path;
-  const auto vert = load_shader_file("boundary.vert", &vert_path);
-  const auto frag = load_shader_file("boundary.frag", &frag_path);
-  if (vert && frag && program_.build(*vert, vert_path, *frag, frag_path)) return;
-  if (vert && frag) error_ = program_.error() + "\n(using the built-in copy of the shader)";
-  if (!program_.build(kBoundaryVertSource, "built-in boundary.vert", kBoundaryFragSource,
-                      "built-in boundary.frag")) {
-    error_ += (error_.empty() ? "" : "\n") + program_.error();
-  }
+  error_ = build_from_files_or_builtin(program_, "boundary", kBoundaryVertSource, kBoundaryFragSource);
 }
 
 void BoundaryRenderer::set_grid(const std::shared_ptr<const DecisionGrid>& grid) {
@@ -119,12 +109,7 @@ void BoundaryRenderer::draw(ImDrawList* list, ImVec2 p_min, ImVec2 p_max,
   const float q[16] = {x0, y0, 0, 1, x0, y1, 0, 0, x1, y0, 1, 1, x1, y1, 1, 0};
   std::copy(std::begin(q), std::end(q), quad_);
   style_ = style;
-  list->AddCallback(&BoundaryRenderer::draw_callback, this);
-  list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-}
-
-void BoundaryRenderer::draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
-  static_cast<BoundaryRenderer*>(cmd->UserCallbackData)->render(cmd);
+  queue_render(list, this);
 }
 
 void BoundaryRenderer::render(const ImDrawCmd* cmd) {

@@ -46,9 +46,10 @@ class BoundaryRenderer {
   const std::string& error() const { return error_; }
   bool ready() const { return program_.ok(); }
 
- private:
-  static void draw_callback(const ImDrawList* list, const ImDrawCmd* cmd);
+  // Draws what draw() queued; called by ImGui's backend from the draw list (queue_render).
   void render(const ImDrawCmd* cmd);
+
+ private:
   void set_uniforms();
   void build_program();
 

@@ -9,15 +9,7 @@
 namespace nnplay::gui {
 
 PointRenderer::PointRenderer() {
-  std::string vert_path, frag_path;
-  const auto vert = load_shader_file("points.vert", &vert_path);
-  const auto frag = load_shader_file("points.frag", &frag_path);
-  if (!(vert && frag && program_.build(*vert, vert_path, *frag, frag_path))) {
-    if (vert && frag) error_ = program_.error() + "\n(using the built-in copy of the shader)";
-    if (!program_.build(kPointsVertSource, "built-in points.vert", kPointsFragSource,
-                        "built-in points.frag"))
-      error_ += (error_.empty() ? "" : "\n") + program_.error();
-  }
+  error_ = build_from_files_or_builtin(program_, "points", kPointsVertSource, kPointsFragSource);
   GLint last_vao = 0, last_buffer = 0;
   glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &last_vao);
   glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &last_buffer);
@@ -54,12 +46,7 @@ void PointRenderer::draw(ImDrawList* list, float radius, ImU32 outline) {
   vertices_.clear();
   radius_ = radius;
   outline_ = outline;
-  list->AddCallback(&PointRenderer::draw_callback, this);
-  list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-}
-
-void PointRenderer::draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
-  static_cast<PointRenderer*>(cmd->UserCallbackData)->render(cmd);
+  queue_render(list, this);
 }
 
 void PointRenderer::render(const ImDrawCmd* cmd) {

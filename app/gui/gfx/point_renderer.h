@@ -30,14 +30,15 @@ class PointRenderer {
   bool ready() const { return program_.ok(); }
   const std::string& error() const { return error_; }
 
+  // Draws what draw() queued; called by ImGui's backend from the draw list (queue_render).
+  void render(const ImDrawCmd* cmd);
+
  private:
   struct Vertex {
     float x, y;       // normalised device coordinates
     uint32_t color;   // ImU32 (RGBA bytes)
     float shape;
   };
-  static void draw_callback(const ImDrawList* list, const ImDrawCmd* cmd);
-  void render(const ImDrawCmd* cmd);
 
   ShaderProgram program_;
   std::string error_;

@@ -108,4 +108,17 @@ std::optional<std::string> load_shader_file(const std::string& file_name,
   return std::nullopt;
 }
 
+std::string build_from_files_or_builtin(ShaderProgram& program, const std::string& name,
+                                        const char* builtin_vert, const char* builtin_frag) {
+  std::string vert_path, frag_path, problem;
+  const auto vert = load_shader_file(name + ".vert", &vert_path);
+  const auto frag = load_shader_file(name + ".frag", &frag_path);
+  if (vert && frag && program.build(*vert, vert_path, *frag, frag_path)) return problem;
+  if (vert && frag) problem = program.error() + "\n(using the built-in copy of the shader)";
+  if (!program.build(builtin_vert, "built-in " + name + ".vert", builtin_frag,
+                     "built-in " + name + ".frag"))
+    problem += (problem.empty() ? "" : "\n") + program.error();
+  return problem;
+}
+
 }  // namespace nnplay::gui

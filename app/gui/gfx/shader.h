@@ -36,4 +36,11 @@ class ShaderProgram {
 std::optional<std::string> load_shader_file(const std::string& file_name,
                                             std::string* found_path = nullptr);
 
+// Builds `program` from shaders/<name>.vert and .frag; when they are missing or do not compile,
+// from the built-in copies. Returns a problem worth showing (empty when the files were used):
+// the files win so a shader can be edited without rebuilding, the copies keep a moved binary
+// (or a broken edit) drawing.
+std::string build_from_files_or_builtin(ShaderProgram& program, const std::string& name,
+                                        const char* builtin_vert, const char* builtin_frag);
+
 }  // namespace nnplay::gui
