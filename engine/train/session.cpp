@@ -92,8 +92,12 @@ int TrainingSession::plan_chunks(int b) const {
 
 void TrainingSession::plan_update() {
   update_plan_.clear();
+  regularized_.clear();
   for (int l = 0; l < net_->size(); ++l) {
     const size_t off = net_->param_offset(l), n = net_->layer(l).param_count();
+    for (const auto& info : net_->layer(l).params())
+      if (info.regularized)
+        regularized_.emplace_back(off + info.offset, off + info.offset + size_t(info.rows) * info.cols);
     if (n == 0) continue;
     if (const Dense* d = net_->dense(l)) {
       // Whole tiles of neurons (dense_kernels.cpp), about kUpdateSlice weights per task.
@@ -272,18 +276,13 @@ void TrainingSession::regularize(size_t lo, size_t hi) {
   if (reg.kind == RegKind::None || reg.rate == 0) return;
   const Scalar rate = static_cast<Scalar>(reg.rate);
   const auto& p = net_->params();
-  for (int l = 0; l < net_->size(); ++l) {
-    for (const auto& info : net_->layer(l).params()) {
-      if (!info.regularized) continue;
-      const size_t first = net_->param_offset(l) + info.offset;
-      const size_t begin = std::max(lo, first);
-      const size_t end = std::min(hi, first + size_t(info.rows) * info.cols);
-      for (size_t i = begin; i < end; ++i) {
-        if (reg.kind == RegKind::L2)
-          grads_[i] += rate * p[i];
-        else
-          grads_[i] += rate * Scalar((p[i] > 0) - (p[i] < 0));
-      }
+  for (const auto& [first, last] : regularized_) {
+    const size_t begin = std::max(lo, first), end = std::min(hi, last);
+    for (size_t i = begin; i < end; ++i) {
+      if (reg.kind == RegKind::L2)
+        grads_[i] += rate * p[i];
+      else
+        grads_[i] += rate * Scalar((p[i] > 0) - (p[i] < 0));
     }
   }
 }

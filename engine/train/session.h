@@ -5,6 +5,7 @@
 // bit-identical parameters on 1 or N threads.
 #pragma once
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/core/rng.h"
@@ -119,6 +120,7 @@ class TrainingSession {
   std::vector<double> chunk_loss_;
   std::vector<int> batch_idx_;
   std::vector<UpdateTask> update_plan_;  // empty until the first step of a network
+  std::vector<std::pair<size_t, size_t>> regularized_;  // [begin, end) of weights L1/L2 apply to
   std::vector<DenseGradPart> parts_;      // (layer, chunk) inputs of dense_weight_grad
   int last_batch_ = 0;
 };

@@ -93,9 +93,10 @@ TEST(DenseKernels, ForwardMatchesPlainLoopsOnEdgeShapes) {
       }
 }
 
-// A step's gradient (regularisation off) against Network::backward on the whole batch in one
-// workspace, for a multi-chunk MLP: the update phase computes the same quantity.
-TEST(DenseKernels, StepGradientMatchesNetworkBackward) {
+// A step's gradient against Network::backward on the whole batch in one workspace, plus the
+// regularisation term on weights only, for a multi-chunk MLP: the update phase computes the same
+// quantity, slice by slice.
+void check_step_gradient(RegKind reg) {
   PointSet pts = generate({"spiral", 400, 0.1, 2, 5});
   assign_splits(pts, {}, 5);
   auto data = std::make_shared<Dataset>(make_dataset(pts, {"x1", "x2", "x1*x2"}));
@@ -108,6 +109,8 @@ TEST(DenseKernels, StepGradientMatchesNetworkBackward) {
   spec.layers = {h, h, o};
   TrainSettings ts;
   ts.batch_size = 128;
+  ts.regularization.kind = reg;
+  ts.regularization.rate = 0.01;
   ThreadPool pool(2);
   TrainingSession s(data, spec, Loss{LossKind::Bce}, ts, 11, &pool);
   ASSERT_GT(s.plan_chunks(128), 1);
@@ -121,10 +124,21 @@ TEST(DenseKernels, StepGradientMatchesNetworkBackward) {
   s.loss().evaluate(net.forward(x, ws, true, before.data()), y, &ws.d_out, 128);
   ParamVector g(net.param_count(), 0);
   net.backward(x, ws, g.data(), before.data());
+  for (int l = 0; l < net.size(); ++l)
+    for (const auto& info : net.layer(l).params()) {
+      if (!info.regularized || reg == RegKind::None) continue;
+      const size_t first = net.param_offset(l) + info.offset, n = size_t(info.rows) * info.cols;
+      for (size_t i = first; i < first + n; ++i)
+        g[i] += 0.01f * (reg == RegKind::L2 ? before[i] : Scalar((before[i] > 0) - (before[i] < 0)));
+    }
   const ParamVector& got = s.last_grads();
   ASSERT_EQ(got.size(), g.size());
   for (size_t i = 0; i < g.size(); ++i) ASSERT_NEAR(got[i], g[i], 1e-5 + 1e-4 * std::abs(g[i])) << i;
 }
+
+TEST(DenseKernels, StepGradientMatchesNetworkBackward) { check_step_gradient(RegKind::None); }
+TEST(DenseKernels, StepGradientIncludesL2OnWeightsOnly) { check_step_gradient(RegKind::L2); }
+TEST(DenseKernels, StepGradientIncludesL1OnWeightsOnly) { check_step_gradient(RegKind::L1); }
 
 // Training splits a large first dense layer's product by neuron across the pool; without a pool
 // it runs whole per chunk. Only the thread computing an element differs, so parameters must be
