@@ -15,7 +15,18 @@ namespace {
 constexpr double kFlopsPerChunk = 400'000;
 constexpr int kMinRowsPerChunk = 32;
 constexpr int kMaxChunks = 16;
-constexpr int kInferRows = 1024;
+// Inference (grids, metrics, predictions) runs in row blocks, each worker with a workspace
+// holding every layer's output for its block: up to 1024 rows, fewer for wide networks so a
+// workspace stays near kInferFloats (a LeNet's 1024-row workspace would be ~50 MB a worker).
+constexpr int kInferMaxRows = 1024, kInferMinRows = 32;
+constexpr size_t kInferFloats = 2u << 20;
+
+int infer_rows(const Network& net) {
+  size_t per_row = size_t(net.input_shape().size());
+  for (int l = 0; l < net.size(); ++l) per_row += 2 * size_t(net.layer(l).output_shape().size());
+  return static_cast<int>(std::clamp<size_t>(kInferFloats / std::max<size_t>(per_row, 1),
+                                             kInferMinRows, kInferMaxRows));
+}
 // Parameters per gradient-reduction task: slices stay in L2 across the chunk passes and give the
 // pool work of a few microseconds each. Like chunks, slices depend on the network only.
 constexpr size_t kReduceSlice = 16 * 1024;
@@ -291,11 +302,12 @@ void TrainingSession::logits(const Matrix& x, Matrix& out) const {
   // Fixed row blocks on the pool, each worker with its own workspace.
   const int n = static_cast<int>(x.rows());
   out.resize(n, net_->output_shape().size());
-  const int tasks = (n + kInferRows - 1) / kInferRows;
+  const int block = infer_rows(*net_);
+  const int tasks = (n + block - 1) / block;
   const int workers = pool_ ? pool_->size() : 1;
   if (static_cast<int>(infer_.size()) < workers) infer_.resize(workers);
   auto run = [&](int t, int w) {
-    const int lo = t * kInferRows, hi = std::min(n, lo + kInferRows);
+    const int lo = t * block, hi = std::min(n, lo + block);
     Workspace& ws = infer_[w];
     ws.x = x.middleRows(lo, hi - lo);
     out.middleRows(lo, hi - lo) = net_->forward(ws.x, ws, false);
