@@ -91,11 +91,16 @@ vec3 regression_color() {
 
 void main() {
   g_a = texture(u_values0, v_uv);
-  g_b = texture(u_values1, v_uv);
   g_ax = dFdx(g_a);
   g_ay = dFdy(g_a);
-  g_bx = dFdx(g_b);
-  g_by = dFdy(g_b);
+  // Outputs 4..7 only exist with more than four classes; a uniform branch keeps derivatives
+  // defined and spares software renderers half the texture work in the common case.
+  g_b = g_bx = g_by = vec4(0.0);
+  if (u_outputs > 4) {
+    g_b = texture(u_values1, v_uv);
+    g_bx = dFdx(g_b);
+    g_by = dFdy(g_b);
+  }
   vec3 c;
   if (u_mode == 0) c = binary_color();
   else if (u_mode == 1) c = multiclass_color();

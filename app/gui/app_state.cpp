@@ -13,7 +13,7 @@ namespace nnplay::gui {
 
 namespace {
 
-// Training uses every core: its threads run at a lower priority (TrainerOptions::nice), so the
+// Training uses every core: its threads run at background priority (TrainerOptions), so the
 // window still gets the CPU first when it draws a frame.
 int trainer_threads() { return std::max(1, int(std::thread::hardware_concurrency())); }
 
@@ -22,7 +22,7 @@ std::unique_ptr<Trainer> make_trainer(Experiment& e) {
   auto data = build_dataset(e);
   TrainerOptions options;
   options.threads = trainer_threads();
-  options.nice = 10;  // the window's frames first; training takes the rest of the cores
+  options.priority = ThreadPriority::Background;  // frames first; training takes the rest
   auto t = std::make_unique<Trainer>(data, e.network, e.loss, e.train, e.seed, options);
   if (e.weights) t->send(cmd::SetParams{std::vector<Scalar>(e.weights->begin(), e.weights->end())});
   return t;

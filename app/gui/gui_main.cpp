@@ -56,6 +56,8 @@ struct Shell {
   FrameClock clock;
   std::optional<ReplayPlayer> replay;
   std::optional<ScreenshotJob> job;
+  PanelCache panel_cache;
+  std::chrono::steady_clock::time_point next_frame{};  // the frame limiter's schedule
   bool fonts_dirty = true, style_dirty = true;
   int exit_code = 0;
   std::string title;  // window title shown now
@@ -201,9 +203,32 @@ void after_frame(Shell& sh, const FrameRequests& fr, double now) {
     s.prefs.scheme = palette().scheme == Scheme::HighContrast ? 1 : 0;
   }
   autosave_session(s, now, false);
-  // Without working vsync (e.g. Xvfb) sleep out the frame, leaving the CPU to training.
-  const double left = kFrameSeconds - sh.clock.since_frame_start() - 0.0005;
-  if (left > 0) std::this_thread::sleep_for(std::chrono::duration<double>(left));
+  // Without working vsync (e.g. Xvfb) sleep out the frame, leaving the CPU to training. Frames
+  // keep to a fixed 60 Hz schedule (a late wake-up shortens the next sleep instead of adding
+  // up); the last fraction of a millisecond is waited out awake, since sleeps overshoot.
+  using Clock = std::chrono::steady_clock;
+  const auto now_t = Clock::now();
+  const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kFrameSeconds));
+  sh.next_frame += period;
+  // A late frame starts the next one at once (no catching up with a burst of frames).
+  if (sh.next_frame < now_t || sh.next_frame > now_t + 2 * period) sh.next_frame = now_t;
+  std::this_thread::sleep_until(sh.next_frame - std::chrono::microseconds(300));
+  // No yield() here: it can hand the core to a background training thread for a whole tick.
+  while (Clock::now() < sh.next_frame) {
+  }
+}
+
+// The fixed panels (window names as the shell creates them) and the menu bar, for the cache.
+std::vector<CachedPanel> cached_panels(const Shell& sh) {
+  const Layout& l = sh.layout;
+  const auto box = [](const Rect& r) { return Box{r.x, r.y, r.right(), r.bottom()}; };
+  const float menu_h = l.controls.y > 0 ? l.controls.y : ImGui::GetFrameHeight();
+  return {{"##MainMenuBar", Box{0, 0, ImGui::GetIO().DisplaySize.x, menu_h}},
+          {"Training", box(l.controls)},
+          {"###left", box(l.data_controls)},
+          {"Network", box(l.network)},
+          {"###canvas", box(l.canvas)},
+          {"###curves", box(l.curves)}};
 }
 
 void one_frame(Shell& sh, bool& quit) {
@@ -217,7 +242,8 @@ void one_frame(Shell& sh, bool& quit) {
   ImGui::NewFrame();
   const FrameRequests fr = draw_frame(sh.state, sh.layout, now);
   const bool job_shot = sh.job && screenshot_tick(sh, now);
-  render_frame(sh.window);
+  render_frame(sh.window, sh.panel_cache, cached_panels(sh), now,
+               job_shot || replay_shot.has_value() || fr.screenshot);
   if (replay_shot) capture(sh, *replay_shot);
   if (fr.screenshot) {
     const std::string path = timestamped_screenshot_path();
@@ -255,6 +281,7 @@ int run_window(Shell& sh) {
   wo.height = sh.options.height;
   sh.window = open_window(wo);
   init_imgui(sh.window);
+  sh.panel_cache.init();
   install_key_latch(sh.window);
   install_quit_signals();
   int status = 0;
@@ -270,7 +297,15 @@ int run_window(Shell& sh) {
     status = 1;
   }
   if (!sh.job && sh.state.trainer) autosave_session(sh.state, glfwGetTime(), true);
-  if (sh.options.stats) std::printf("nnplay gui --stats: %s\n", sh.clock.report().c_str());
+  if (sh.options.stats) {
+    std::printf("nnplay gui --stats: %s\n", sh.clock.report().c_str());
+    const long draws = sh.panel_cache.panel_draws(), reuses = sh.panel_cache.panel_reuses();
+    if (sh.panel_cache.active())
+      std::printf("nnplay gui --stats: panel cache on: %ld panel draws, %ld kept from the frame before\n",
+                  draws, reuses);
+    else
+      std::printf("nnplay gui --stats: panel cache off (hardware renderer, or NNPLAY_PANEL_CACHE=0)\n");
+  }
   release_canvas_gl(sh.state.canvas);
   release_network_panel(sh.state.network);
   sh.state.trainer.reset();

@@ -108,16 +108,15 @@ float framebuffer_scale(GLFWwindow* window) {
   return ww > 0 ? float(fw) / float(ww) : 1.0f;
 }
 
-void render_frame(GLFWwindow* window) {
+void render_frame(GLFWwindow* window, PanelCache& cache, const std::vector<CachedPanel>& panels,
+                  double now, bool whole) {
   ImGui::Render();
   int w = 0, h = 0;
   glfwGetFramebufferSize(window, &w, &h);
   glViewport(0, 0, w, h);
   // The panels' background (they draw none themselves, see layout.h).
   const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(c.x, c.y, c.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  cache.render(ImGui::GetDrawData(), panels, c, now, whole);
 }
 
 void install_key_latch(GLFWwindow* window) { glfwSetKeyCallback(window, on_key); }

@@ -2,6 +2,9 @@
 // and torn down in the order of imgui's example_glfw_opengl3.
 #pragma once
 #include <string>
+#include <vector>
+
+#include "app/gui/gfx/panel_cache.h"
 
 struct GLFWwindow;
 
@@ -23,8 +26,10 @@ float window_content_scale(GLFWwindow* window);
 // Framebuffer pixels per window unit (2 on some HiDPI setups).
 float framebuffer_scale(GLFWwindow* window);
 
-// Clears to the panel colour and renders ImGui's draw data into the back buffer.
-void render_frame(GLFWwindow* window);
+// Renders ImGui's draw data into the back buffer, on the panel colour, through the panel cache
+// (see gfx/panel_cache.h; `whole` draws every panel anew, for screenshots).
+void render_frame(GLFWwindow* window, PanelCache& cache, const std::vector<CachedPanel>& panels,
+                  double now, bool whole);
 
 // ImGui 1.86 reads keys as "down at NewFrame", so a press and release inside one frame (a quick
 // tap, a presenter's clicker, xdotool) is lost. The latch remembers presses since the last

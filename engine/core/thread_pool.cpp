@@ -47,10 +47,10 @@ bool spin_until(Done done) {
 
 }  // namespace
 
-ThreadPool::ThreadPool(int threads, int nice) {
+ThreadPool::ThreadPool(int threads, ThreadPriority priority) {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   cursors_ = std::make_unique<BlockCursor[]>(threads);
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i, nice] { worker_loop(i, nice); });
+  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i, priority] { worker_loop(i, priority); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -113,8 +113,8 @@ void ThreadPool::parallel_for_blocked(int tasks, const std::function<void(int, i
   });
 }
 
-void ThreadPool::worker_loop(int worker, int nice) {
-  if (nice != 0) set_this_thread_nice(nice);
+void ThreadPool::worker_loop(int worker, ThreadPriority priority) {
+  if (priority != ThreadPriority::Normal) set_this_thread_priority(priority);
   uint64_t seen = 0;
   int seen_tasks = 0;  // task count of the last job seen: next_task_ stays >= it until a new job
   for (;;) {

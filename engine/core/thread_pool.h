@@ -9,13 +9,15 @@
 #include <thread>
 #include <vector>
 
+#include "engine/core/thread_priority.h"
+
 namespace nnplay {
 
 class ThreadPool {
  public:
   // threads <= 0 means all hardware threads. The calling thread works too, so a pool of
-  // size N starts N-1 workers. Workers run at the given nice value (see thread_priority.h).
-  explicit ThreadPool(int threads = 0, int nice = 0);
+  // size N starts N-1 workers, at the given priority (see thread_priority.h).
+  explicit ThreadPool(int threads = 0, ThreadPriority priority = ThreadPriority::Normal);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
@@ -33,7 +35,7 @@ class ThreadPool {
   void parallel_for_blocked(int tasks, const std::function<void(int task, int worker)>& fn);
 
  private:
-  void worker_loop(int worker, int nice);
+  void worker_loop(int worker, ThreadPriority priority);
   void run_tasks(int worker);
 
   std::vector<std::thread> workers_;

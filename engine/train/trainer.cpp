@@ -24,7 +24,7 @@ bool all_finite(const ParamVector& v) {
 
 Trainer::Trainer(std::shared_ptr<const Dataset> data, const NetworkSpec& spec, Loss loss,
                  TrainSettings settings, uint64_t seed, TrainerOptions options)
-    : pool_(options.threads, options.nice), options_(options), seed_(seed),
+    : pool_(options.threads, options.priority), options_(options), seed_(seed),
       history_(options.history_capacity), layer_history_(256) {
   session_ = std::make_unique<TrainingSession>(std::move(data), spec, loss, settings, seed, &pool_);
   last_finite_.assign(session_->network().params().begin(), session_->network().params().end());
@@ -62,7 +62,7 @@ void Trainer::sync() {
 }
 
 void Trainer::run() {
-  if (options_.nice != 0) set_this_thread_nice(options_.nice);
+  if (options_.priority != ThreadPriority::Normal) set_this_thread_priority(options_.priority);
   auto last_publish = Clock::now();
   while (!stop_) {
     std::deque<Command> commands;

@@ -49,9 +49,9 @@ struct TrainerOptions {
   // many images, recomputed at most this often while running.
   int predictions_max_samples = 2000;
   double predictions_interval = 1.5;
-  // Nice value of the trainer's threads. A window sets it high: on a machine with few cores
-  // its frames then come first and training still gets every cycle they leave.
-  int nice = 0;
+  // A window sets Background: on a machine with few cores its frames then come first and
+  // training still gets every cycle they leave.
+  ThreadPriority priority = ThreadPriority::Normal;
 };
 
 class Trainer {

@@ -23,11 +23,11 @@ Experiment circle_doc() {
   return e;
 }
 
-// One thread like the window's runs, but at normal priority: on a loaded test machine nice 10
-// could starve them (the priority does not change what is computed).
+// One thread like the window's runs, but at normal priority: on a loaded test machine a
+// background priority could starve them (the priority does not change what is computed).
 TrainerOptions test_options() {
   TrainerOptions o = compare_trainer_options();
-  o.nice = 0;
+  o.priority = ThreadPriority::Normal;
   return o;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "app/gui/gfx/content_generation.h"
 #include "app/gui/gfx/draw_callback.h"
 #include "app/gui/gfx/gl.h"
 #include "app/gui/logic/embedded_shaders.h"
@@ -107,6 +108,8 @@ void BoundaryRenderer::draw(ImDrawList* list, ImVec2 p_min, ImVec2 p_max,
   const ImVec2 lo = screen_to_ndc(p_min), hi = screen_to_ndc(p_max);
   const float x0 = lo.x, x1 = hi.x, y0 = lo.y, y1 = hi.y;
   const float q[16] = {x0, y0, 0, 1, x0, y1, 0, 0, x1, y0, 1, 1, x1, y1, 1, 0};
+  if (!std::equal(std::begin(q), std::end(q), quad_) || !(style == style_))
+    bump_content_generation();
   std::copy(std::begin(q), std::end(q), quad_);
   style_ = style;
   queue_render(list, this);

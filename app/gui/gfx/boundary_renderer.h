@@ -22,6 +22,7 @@ struct BoundaryStyle {
   float value_lo = -1, value_hi = 1;  // Regression: the data's value range
   float strength = 0.7f;              // 0..1: how saturated the background gets
   float threshold = 0.5f;             // Binary: class 1 where P(class 1) >= threshold
+  bool operator==(const BoundaryStyle&) const = default;
 };
 
 // How to colour `grid` for a run of `task`; false when it cannot be drawn (e.g. > 8 outputs).

@@ -1,7 +1,9 @@
 #include "app/gui/gfx/point_renderer.h"
 
 #include <cstddef>
+#include <cstring>
 
+#include "app/gui/gfx/content_generation.h"
 #include "app/gui/gfx/draw_callback.h"
 #include "app/gui/gfx/gl.h"
 #include "app/gui/logic/embedded_shaders.h"
@@ -42,6 +44,9 @@ void PointRenderer::add(ImVec2 screen, ImU32 color, MarkerShape shape) {
 
 void PointRenderer::draw(ImDrawList* list, float radius, ImU32 outline) {
   if (!program_.ok() || vertices_.empty()) return;
+  const bool same = vertices_.size() == queued_.size() && radius == radius_ && outline == outline_ &&
+                    std::memcmp(vertices_.data(), queued_.data(), queued_.size() * sizeof(Vertex)) == 0;
+  if (!same) bump_content_generation();
   queued_.swap(vertices_);
   vertices_.clear();
   radius_ = radius;

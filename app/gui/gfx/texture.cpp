@@ -2,6 +2,7 @@
 #include "app/gui/gfx/texture.h"
 
 #include "app/gui/gfx/gl.h"
+#include "app/gui/gfx/content_generation.h"
 
 namespace nnplay::gui {
 
@@ -29,6 +30,7 @@ void Texture::upload_rgba32f(int width, int height, const float* rgba) {
   } else {
     glBindTexture(GL_TEXTURE_2D, id_);
   }
+  bump_content_generation();
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
   if (width != width_ || height != height_) {

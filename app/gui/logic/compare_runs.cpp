@@ -20,7 +20,7 @@ Experiment compare_experiment(const Experiment& doc, const Experiment& config) {
 TrainerOptions compare_trainer_options() {
   TrainerOptions o;
   o.threads = 1;
-  o.nice = 10;
+  o.priority = ThreadPriority::Background;
   return o;
 }
 

@@ -35,7 +35,7 @@ inline constexpr int kMaxCompareRuns = 6;  // the six optimisers of the race
 // explicit weights its layers give), so the runs differ only in their configuration.
 Experiment compare_experiment(const Experiment& doc, const Experiment& config);
 
-// Trainers of the comparison: one thread each and a high nice value, so several runs share the
+// Trainers of the comparison: one thread each at background priority, so several runs share the
 // cores without making the window stutter.
 TrainerOptions compare_trainer_options();
 

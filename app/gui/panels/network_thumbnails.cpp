@@ -1,4 +1,5 @@
 // Neuron thumbnail textures; see network_thumbnails.h.
+#include "app/gui/gfx/content_generation.h"
 #include "app/gui/panels/network_thumbnails.h"
 
 #define GL_GLEXT_PROTOTYPES 1
@@ -91,6 +92,7 @@ void NetworkThumbnails::upload(int col, const std::vector<std::vector<float>>& i
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   }
   glBindTexture(GL_TEXTURE_2D, a.tex);
+  bump_content_generation();
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, a.width, a.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                pixels.data());
