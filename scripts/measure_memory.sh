@@ -16,9 +16,11 @@ xvfb-run -a -s "-screen 0 1600x1000x24" "$nnplay" gui assets/experiments/fashion
   >"$tmp/log" 2>&1 &
 pid=$!
 app=""
-for _ in $(seq 1 100); do  # xvfb-run forks: find the nnplay process itself
-  app=$(pgrep -P "$pid" -f "gui assets/experiments/fashion-lenet.json" | head -1)
-  [ -z "$app" ] && app=$(pgrep -f "^$nnplay gui assets/experiments/fashion-lenet.json" | head -1)
+exe=$(readlink -f "$nnplay")
+for _ in $(seq 1 100); do  # xvfb-run forks shells with the same command line: find nnplay itself
+  for p in $(pgrep -f "gui assets/experiments/fashion-lenet.json"); do
+    [ "$(readlink -f "/proc/$p/exe" 2>/dev/null)" = "$exe" ] && app=$p && break
+  done
   [ -n "$app" ] && break
   sleep 0.1
 done
@@ -28,6 +30,8 @@ if [ -z "$app" ]; then
   exit 1
 fi
 peak_rss=0
+rss=0
+hwm=0
 for _ in $(seq 1 "$seconds"); do
   sleep 1
   [ -r "/proc/$app/status" ] || break
@@ -36,6 +40,11 @@ for _ in $(seq 1 "$seconds"); do
   [ "${rss:-0}" -gt "$peak_rss" ] && peak_rss=$rss
 done
 kill "$app" 2>/dev/null
+if [ "$hwm" -eq 0 ]; then
+  cat "$tmp/log"
+  echo "FAIL: nnplay ended before its memory could be read"
+  exit 1
+fi
 echo "nnplay on fashion-lenet.json after ${seconds}s of training:"
 echo "  VmRSS $((rss / 1024)) MB now, highest sampled $((peak_rss / 1024)) MB, VmHWM (peak) $((hwm / 1024)) MB"
 if [ "$((hwm / 1024))" -ge 300 ]; then

@@ -113,8 +113,12 @@ void draw_step(AppState& s) {
   if (!s.controls.hidden.empty()) {
     ImGui::Spacing();
     ImGui::TextDisabled("Some controls are hidden for this step.");
+    const float need = ImGui::CalcTextSize("Show").x + ImGui::GetStyle().FramePadding.x * 2 +
+                       ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();  // narrow panel: own line
     if (ImGui::SmallButton("Show")) s.controls.hidden.clear();
+    tooltip_for_last_item("Bring back every control of the Training panel.");
   }
   ImGui::EndChild();
 }
