@@ -114,7 +114,7 @@ void capture(Shell& sh, const std::string& path) {
 // Sends the next piece of training when the previous one is done.
 void send_steps(ScreenshotJob& j, AppState& s) {
   const Snapshot* snap = s.snap.get();
-  if (j.sent >= j.steps || !snap || snap->running || snap->step < j.sent) return;
+  if (j.sent >= j.steps || !snap || snap->running || snap->diverged || snap->step < j.sent) return;
   const long chunk = std::min(j.steps - j.sent, std::max(1L, j.steps / ScreenshotJob::kChunks));
   send(s, cmd::Step{int(chunk)});
   j.sent += chunk;
@@ -141,7 +141,9 @@ bool screenshot_tick(Shell& sh, double now) {
     compare_done = false;
   }
   const Snapshot* snap = s.snap.get();
-  const bool trained = j.sent >= j.steps && snap && snap->step >= j.steps && !snap->running;
+  // A run that diverged stops early (the divergence guard pauses it): picture it as it is.
+  const bool trained = snap && !snap->running &&
+                       ((j.sent >= j.steps && snap->step >= j.steps) || snap->diverged);
   // Image networks get no decision grid: nothing to wait for.
   const bool grid_current = is_image_experiment(s.exp) ||
                             (snap && snap->grid && snap->grid->params_version == snap->params_version);

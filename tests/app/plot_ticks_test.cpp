@@ -152,6 +152,8 @@ TEST(Format, TickSuffixesForLargeNumbers) {
   EXPECT_EQ(format_tick(2000, 500), "2000");
   EXPECT_EQ(format_tick(20000, 5000), "20k");
   EXPECT_EQ(format_tick(2e-6, 1e-6), "2e-6");
+  EXPECT_EQ(format_tick(5e27, 5e27), "5e27");  // a diverged loss: no "5000000000000000000G"
+  EXPECT_EQ(format_tick(3e9, 1e9), "3G");
 }
 
 TEST(Format, ValuesWithThreeSignificantDigits) {

@@ -170,6 +170,8 @@ std::string format_tick(double v, double step) {
   if (!std::isfinite(v)) return "-";
   if (std::abs(v) < std::abs(step) * 1e-9 || v == 0) return "0";
   const double big = std::max(std::abs(v), std::abs(step));
+  // Beyond giga (a diverging loss reaches 1e27) suffixes stop helping: "5e27".
+  if (big >= 1e12) return short_scientific(v);
   if (big >= 1e4) {
     const double scale = big >= 1e9 ? 1e9 : big >= 1e6 ? 1e6 : 1e3;
     const char* suffix = scale == 1e9 ? "G" : scale == 1e6 ? "M" : "k";
