@@ -222,9 +222,20 @@ void footer(Frame& f, int layer, float x) {
   std::string text = format_count(info.params());
   if (ImGui::CalcTextSize((text + " params").c_str()).x <= f.col_width) text += " params";
   centered_text(x, footer_y(f, 1), text);
-  const std::string tip = format_count(info.weights) + " weights (" + shape_string(info.in) +
-                          " inputs x " + std::to_string(layer_width(l)) + ") + " +
-                          format_count(info.biases) + " biases\n\n" + param_count_help();
+  std::string tip;
+  if (l.type == "conv2d") {
+    // The course's "how many parameters?" exercise: a filter is shared by every position.
+    const std::string k = std::to_string(l.kernel);
+    tip = format_count(info.weights) + " weights (" + std::to_string(l.channels) + " filters x " +
+          std::to_string(info.in.c) + (info.in.c == 1 ? " input channel x " : " input channels x ") +
+          k + "x" + k + ") + " + format_count(info.biases) +
+          " biases (one per filter)\n\nEach filter slides over the whole image with the same "
+          "weights, so a convolution's parameter count does not grow with the image size.";
+  } else {
+    tip = format_count(info.weights) + " weights (" + shape_string(info.in) + " inputs x " +
+          std::to_string(layer_width(l)) + ") + " + format_count(info.biases) + " biases\n\n" +
+          param_count_help();
+  }
   tooltip_for_last_item(tip.c_str());
 }
 
