@@ -65,9 +65,11 @@ void draw_picker(AppState& s) {
               "and data and shows the views that explain it.");
   const auto& cat = lessons_catalog(s);
   if (cat.empty()) ImGui::TextWrapped("No lessons found (looked for assets/lessons next to the program).");
+  int number = 0;
   for (const auto& e : cat) {
     ImGui::PushID(e.path.c_str());
-    if (ImGui::Selectable(e.title.c_str(), false, e.readable ? 0 : ImGuiSelectableFlags_Disabled))
+    const std::string label = std::to_string(++number) + ". " + e.title;  // as the course runs
+    if (ImGui::Selectable(label.c_str(), false, e.readable ? 0 : ImGuiSelectableFlags_Disabled))
       open_lesson(s, e.path, 0);
     if (!e.summary.empty()) tooltip_for_last_item(e.summary.c_str());
     ImGui::PopID();

@@ -79,8 +79,10 @@ void view_menu(AppState& s, MenuActions& a) {
 // Lessons: chosen here, opened by the lesson panel (lesson_panel.h) in the lower left slot.
 void lessons_menu(AppState& s) {
   if (!ImGui::BeginMenu("Lessons")) return;
+  int number = 0;
   for (const auto& e : lessons_catalog(s)) {
-    if (ImGui::MenuItem(e.title.c_str(), nullptr, false, e.readable)) {
+    const std::string label = std::to_string(++number) + ". " + e.title;
+    if (ImGui::MenuItem(label.c_str(), nullptr, false, e.readable)) {
       s.lesson.open_request = e.path;
       s.views.left = LeftView::Lesson;
       s.views.force = true;
