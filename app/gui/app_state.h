@@ -69,6 +69,8 @@ struct AppState {
   SamplesPanelState samples;
   DrawPadPanelState draw_pad;
   LessonPanelState lesson;
+  // One network for the image views' single-image passes, rebuilt when the parameters change.
+  InspectorCache inspector;
   ViewSelection views;
 
   // --- shell

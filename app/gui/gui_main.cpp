@@ -223,14 +223,13 @@ void after_frame(Shell& sh, const FrameRequests& fr, double now) {
 // The fixed panels (window names as the shell creates them) and the menu bar, for the cache.
 std::vector<CachedPanel> cached_panels(const Shell& sh) {
   const Layout& l = sh.layout;
-  const auto box = [](const Rect& r) { return Box{r.x, r.y, r.right(), r.bottom()}; };
   const float menu_h = l.controls.y > 0 ? l.controls.y : ImGui::GetFrameHeight();
-  return {{"##MainMenuBar", Box{0, 0, ImGui::GetIO().DisplaySize.x, menu_h}},
-          {"Training", box(l.controls)},
-          {"###left", box(l.data_controls)},
-          {"Network", box(l.network)},
-          {"###canvas", box(l.canvas)},
-          {"###curves", box(l.curves)}};
+  return {{"##MainMenuBar", Rect{0, 0, ImGui::GetIO().DisplaySize.x, menu_h}},
+          {"Training", l.controls},
+          {"###left", l.data_controls},
+          {"Network", l.network},
+          {"###canvas", l.canvas},
+          {"###curves", l.curves}};
 }
 
 void one_frame(Shell& sh, bool& quit) {

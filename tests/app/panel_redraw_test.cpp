@@ -18,10 +18,10 @@ TEST(PanelRedraw, ChildWindowsAndRetitledWindowsBelongToTheirPanel) {
 }
 
 TEST(PanelRedraw, BoxesOverlapOnlyWhenTheyShareArea) {
-  const Box a{0, 0, 10, 10};
-  EXPECT_TRUE(overlaps(a, Box{9, 9, 20, 20}));
-  EXPECT_FALSE(overlaps(a, Box{10, 0, 20, 10}));  // touching edges share no pixel
-  EXPECT_FALSE(overlaps(a, Box{}));
+  const Rect a{0, 0, 10, 10};
+  EXPECT_TRUE(overlaps(a, Rect{9, 9, 11, 11}));
+  EXPECT_FALSE(overlaps(a, Rect{10, 0, 10, 10}));  // touching edges share no pixel
+  EXPECT_FALSE(overlaps(a, Rect{}));
 }
 
 TEST(PanelRedraw, DamagedAndInteractivePanelsDrawAtOnceOthersWaitTheirTurn) {

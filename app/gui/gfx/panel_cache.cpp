@@ -49,16 +49,16 @@ uint64_t list_hash(const ImDrawList* l, uint64_t h) {
   return h;
 }
 
-Box list_bounds(const ImDrawList* l) {
-  Box b{1e30f, 1e30f, -1e30f, -1e30f};
+Rect list_bounds(const ImDrawList* l) {
+  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
   for (const ImDrawVert& v : l->VtxBuffer) {
-    b.x0 = std::min(b.x0, v.pos.x);
-    b.y0 = std::min(b.y0, v.pos.y);
-    b.x1 = std::max(b.x1, v.pos.x);
-    b.y1 = std::max(b.y1, v.pos.y);
+    x0 = std::min(x0, v.pos.x);
+    y0 = std::min(y0, v.pos.y);
+    x1 = std::max(x1, v.pos.x);
+    y1 = std::max(y1, v.pos.y);
   }
   // Anti-aliased edges reach a pixel beyond the vertices' hull.
-  return Box{b.x0 - 2, b.y0 - 2, b.x1 + 2, b.y1 + 2};
+  return Rect{x0 - 2, y0 - 2, x1 - x0 + 4, y1 - y0 + 4};
 }
 
 void draw_lists(ImDrawData* whole, std::vector<ImDrawList*>& lists) {
@@ -74,20 +74,20 @@ void draw_lists(ImDrawData* whole, std::vector<ImDrawList*>& lists) {
   ImGui_ImplOpenGL3_RenderDrawData(&part);
 }
 
-// Box (ImGui coordinates) to a GL scissor rectangle, clamped to the framebuffer.
-void scissor(const Box& b, const ImDrawData* d, int fb_w, int fb_h) {
+// Rectangle (ImGui coordinates) to a GL scissor rectangle, clamped to the framebuffer.
+void scissor(const Rect& b, const ImDrawData* d, int fb_w, int fb_h) {
   const ImVec2 o = d->DisplayPos, s = d->FramebufferScale;
-  const int x0 = std::max(0, int(std::floor((b.x0 - o.x) * s.x)));
-  const int y0 = std::max(0, int(std::floor((b.y0 - o.y) * s.y)));
-  const int x1 = std::min(fb_w, int(std::ceil((b.x1 - o.x) * s.x)));
-  const int y1 = std::min(fb_h, int(std::ceil((b.y1 - o.y) * s.y)));
+  const int x0 = std::max(0, int(std::floor((b.x - o.x) * s.x)));
+  const int y0 = std::max(0, int(std::floor((b.y - o.y) * s.y)));
+  const int x1 = std::min(fb_w, int(std::ceil((b.right() - o.x) * s.x)));
+  const int y1 = std::min(fb_h, int(std::ceil((b.bottom() - o.y) * s.y)));
   glEnable(GL_SCISSOR_TEST);
   glScissor(x0, fb_h - y1, std::max(0, x1 - x0), std::max(0, y1 - y0));
 }
 
-bool mouse_in(const Box& b) {
+bool mouse_in(const Rect& r) {
   const ImVec2 m = ImGui::GetIO().MousePos;
-  return m.x >= b.x0 && m.x < b.x1 && m.y >= b.y0 && m.y < b.y1;
+  return r.contains(m.x, m.y);
 }
 
 }  // namespace
@@ -135,7 +135,7 @@ void PanelCache::render(ImDrawData* data, const std::vector<CachedPanel>& panels
   // Sort the lists: each fixed panel's (with its child windows), and the overlays in order.
   std::vector<std::vector<ImDrawList*>> own(panels.size());
   std::vector<ImDrawList*> overlays;
-  std::vector<Box> overlay_boxes;
+  std::vector<Rect> overlay_boxes;
   for (int i = 0; i < data->CmdListsCount; ++i) {
     ImDrawList* l = data->CmdLists[i];
     const char* name = l->_OwnerName ? l->_OwnerName : "";
@@ -171,13 +171,13 @@ void PanelCache::render(ImDrawData* data, const std::vector<CachedPanel>& panels
       for (const ImDrawList* l : own[k]) h = list_hash(l, h);
       hashes[k] = h;
       const Entry& e = entries_[k];
-      const Box& r = panels[k].rect;
+      const Rect& r = panels[k].rect;
       PanelState& s = states[k];
       s.changed = h != e.hash;
-      s.damaged = !e.valid || r.x0 != e.rect.x0 || r.y0 != e.rect.y0 || r.x1 != e.rect.x1 ||
-                  r.y1 != e.rect.y1;
-      for (const Box& o : overlay_boxes) s.damaged = s.damaged || overlaps(o, r);
-      for (const Box& o : last_overlays_) s.damaged = s.damaged || overlaps(o, r);
+      s.damaged = !e.valid || r.x != e.rect.x || r.y != e.rect.y || r.w != e.rect.w ||
+                  r.h != e.rect.h;
+      for (const Rect& o : overlay_boxes) s.damaged = s.damaged || overlaps(o, r);
+      for (const Rect& o : last_overlays_) s.damaged = s.damaged || overlaps(o, r);
       s.interactive = busy || mouse_in(r);
       s.drawn_at = e.drawn_at;
     }

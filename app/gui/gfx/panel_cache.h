@@ -18,7 +18,7 @@ namespace nnplay::gui {
 
 struct CachedPanel {
   std::string key;  // window name, or "###id" (see belongs_to_panel)
-  Box rect;         // where it lies on screen, in ImGui coordinates
+  Rect rect;        // where it lies on screen, in ImGui coordinates
 };
 
 class PanelCache {
@@ -39,7 +39,7 @@ class PanelCache {
  private:
   struct Entry {
     uint64_t hash = 0;
-    Box rect;
+    Rect rect;
     double drawn_at = -1e30;
     bool valid = false;
   };
@@ -48,7 +48,7 @@ class PanelCache {
 
   bool active_ = false;
   std::vector<Entry> entries_;   // parallel to the panels of the last frame
-  std::vector<Box> last_overlays_;
+  std::vector<Rect> last_overlays_;
   int fb_w_ = 0, fb_h_ = 0;
   unsigned frame_ = 0;
   bool probe_written_ = false;

@@ -2,8 +2,9 @@
 
 namespace nnplay::gui {
 
-bool overlaps(const Box& a, const Box& b) {
-  return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+bool overlaps(const Rect& a, const Rect& b) {
+  return a.w > 0 && a.h > 0 && b.w > 0 && b.h > 0 && a.x < b.right() && b.x < a.right() &&
+         a.y < b.bottom() && b.y < a.bottom();
 }
 
 bool belongs_to_panel(std::string_view window_name, std::string_view key) {

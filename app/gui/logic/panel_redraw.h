@@ -4,13 +4,12 @@
 #include <string_view>
 #include <vector>
 
+#include "app/gui/logic/layout_math.h"
+
 namespace nnplay::gui {
 
-struct Box {
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool empty() const { return x1 <= x0 || y1 <= y0; }
-};
-bool overlaps(const Box& a, const Box& b);
+// Whether two screen rectangles share any area (touching edges do not).
+bool overlaps(const Rect& a, const Rect& b);
 
 // Whether an ImDrawList owned by `window_name` belongs to the panel `key`: the window itself or
 // one of its child windows ("Panel/Child_1234"); a key starting with "###" matches any title

@@ -43,7 +43,7 @@ float grid_value(const DecisionGrid& g, double x, double y, int k) {
   return g.values[(size_t(j) * res + i) * g.outputs + k];
 }
 
-std::string prediction_text(const Snapshot& snap, const DecisionGrid& g, Vec2d w) {
+std::string prediction_text(const Snapshot& snap, const DecisionGrid& g, Vec2d w, float threshold) {
   char buf[96];
   if (snap.task == Task::Regression) {
     const float v = grid_value(g, w.x, w.y, 0);
@@ -52,7 +52,7 @@ std::string prediction_text(const Snapshot& snap, const DecisionGrid& g, Vec2d w
   } else if (g.outputs <= 2) {
     const float p = grid_value(g, w.x, w.y, g.outputs - 1);
     if (std::isnan(p)) return {};
-    std::snprintf(buf, sizeof buf, "network: class %d, P(class 1) = %.2f", p >= 0.5f ? 1 : 0, p);
+    std::snprintf(buf, sizeof buf, "network: class %d, P(class 1) = %.2f", p >= threshold ? 1 : 0, p);
   } else {
     int best = 0;
     float best_p = -1;
@@ -172,12 +172,12 @@ void draw_legend(ImDrawList* dl, const Frame& f, const PointSet& set, bool show_
 }
 
 void draw_hover_readout(ImDrawList* dl, const Frame& f, Vec2d world, const Snapshot* snap,
-                        const DecisionGrid* grid) {
+                        const DecisionGrid* grid, float threshold) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "x1 = %.2f   x2 = %.2f", world.x, world.y);
   std::string text = buf;
   if (snap && grid && grid->outputs > 0) {
-    const std::string pred = prediction_text(*snap, *grid, world);
+    const std::string pred = prediction_text(*snap, *grid, world, threshold);
     if (!pred.empty()) text += "\n" + pred;
   }
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());

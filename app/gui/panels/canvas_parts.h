@@ -38,9 +38,10 @@ void draw_grid_lines_and_axes(ImDrawList* dl, const Frame& f, const ViewTransfor
 void draw_points(ImDrawList* dl, const Frame& f, const ViewTransform& v, const PointSet& set,
                  bool show_test, PointRenderer* renderer);
 void draw_legend(ImDrawList* dl, const Frame& f, const PointSet& set, bool show_test);
-// World coordinates under the mouse and what the network predicts there (from the grid).
+// World coordinates under the mouse and what the network predicts there (from the grid), with
+// a binary classifier's class decided by the same threshold the boundary is drawn at.
 void draw_hover_readout(ImDrawList* dl, const Frame& f, Vec2d world, const Snapshot* snap,
-                        const DecisionGrid* grid);
+                        const DecisionGrid* grid, float threshold);
 // A boxed message at the top of the plot (shader errors).
 void draw_notice(ImDrawList* dl, const Frame& f, const char* text, ImU32 border);
 // The divergence banner with its "Roll back" button; true when the button was pressed.

@@ -234,7 +234,7 @@ CanvasResult draw_data_canvas(const Snapshot* snap, PointSet& points, const Spli
     const ImVec2 m = ImGui::GetIO().MousePos;
     draw_cursor(ui, dl, f);
     canvas::draw_hover_readout(dl, f, screen_to_world(ui.view, f.rect, {m.x, m.y}), snap,
-                               ui.renderer->grid());
+                               ui.renderer->grid(), ui.threshold);
   }
   const std::string shader_error = ui.renderer->error() + ui.points->error();
   if (!shader_error.empty()) canvas::draw_notice(dl, f, shader_error.c_str(), palette().class_u32(3));

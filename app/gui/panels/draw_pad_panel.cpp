@@ -121,11 +121,8 @@ void draw_toolbar(DrawPadPanelState& st) {
 void draw_draw_pad_panel(AppState& s) {
   DrawPadPanelState& st = s.draw_pad;
   const Snapshot* snap = s.snap.get();
-  const Inspector* insp = st.cache.get(snap);
-  if (!insp) {
-    ImGui::TextWrapped("%s", st.cache.why().c_str());
-    return;
-  }
+  const Inspector* insp = inspector_or_explain(s.inspector, snap);
+  if (!insp) return;
   const Shape in = snap->spec.input;
   if (in.c != 1 || in.h != in.w || in.h < 8) {
     ImGui::TextWrapped("The draw pad needs square greyscale images (the network's input is %dx%dx%d).",
@@ -140,7 +137,7 @@ void draw_draw_pad_panel(AppState& s) {
   draw_pad(st, side);
   ImGui::EndGroup();
 
-  const uint64_t key = st.ink_version * 0x9e3779b97f4a7c15ULL ^ st.cache.version();
+  const uint64_t key = st.ink_version * 0x9e3779b97f4a7c15ULL ^ s.inspector.version();
   if (key != st.result_key) {
     st.seen = network_input(st, in);
     st.result = insp->run(st.seen.data());

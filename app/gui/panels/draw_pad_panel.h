@@ -24,7 +24,6 @@ struct DrawPadPanelState {
   uint64_t pad_uploaded = 0;     // ink version in the pad texture
   std::vector<float> seen;       // what the network gets (C*H*W in [0, 1])
   Inspection result;
-  InspectorCache cache;
   ImageAtlas pad, preview;
   FeatureMapsView maps;
 };

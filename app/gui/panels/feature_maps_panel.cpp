@@ -48,11 +48,8 @@ void draw_input_column(AppState& s, const Snapshot& snap, float side) {
 void draw_feature_maps_panel(AppState& s) {
   FeatureMapsPanelState& st = s.feature_maps;
   const Snapshot* snap = s.snap.get();
-  const Inspector* insp = st.cache.get(snap);
-  if (!insp) {
-    ImGui::TextWrapped("%s", st.cache.why().c_str());
-    return;
-  }
+  const Inspector* insp = inspector_or_explain(s.inspector, snap);
+  if (!insp) return;
   if (!snap->data || snap->data->validation.rows() == 0 || snap->data->input.h == 1) {
     ImGui::TextWrapped("Feature maps need image data with a validation split.");
     return;
@@ -60,7 +57,7 @@ void draw_feature_maps_panel(AppState& s) {
   const DataSplit& split = snap->data->validation;
   st.row = std::clamp(st.row, 0, split.rows() - 1);
   const std::vector<float> pixels = split_image(split, st.row);
-  const uint64_t key = (uint64_t(st.row) << 32) ^ st.cache.version();
+  const uint64_t key = (uint64_t(st.row) << 32) ^ s.inspector.version();
   if (key != st.result_key) {
     st.result = insp->run(pixels.data());
     const Shape in = snap->data->input;

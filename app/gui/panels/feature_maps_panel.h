@@ -13,7 +13,6 @@ struct AppState;
 
 struct FeatureMapsPanelState {
   int row = 0;                   // validation image shown (the samples view can set it)
-  InspectorCache cache;
   Inspection result;             // of `row` under the cached parameters
   uint64_t result_key = ~0ull;   // (row, cache version) the result belongs to
   FeatureMapsView maps;

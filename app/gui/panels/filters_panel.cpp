@@ -141,11 +141,8 @@ void draw_filters_panel(AppState& s) {
   FiltersPanelState& st = s.filters;
   const Snapshot* snap = s.snap.get();
   // The cached network gives the layer geometry; weights are read live from the snapshot.
-  const Inspector* insp = st.cache.get(snap);
-  if (!insp) {
-    ImGui::TextWrapped("%s", st.cache.why().c_str());
-    return;
-  }
+  const Inspector* insp = inspector_or_explain(s.inspector, snap);
+  if (!insp) return;
   const std::vector<ConvInfo> convs = conv_layers(*snap, insp->network(), st.learned);
   if (convs.empty()) {
     ImGui::TextWrapped("This network has no convolution, so there are no filters to show. Add a "

@@ -15,7 +15,6 @@ struct FiltersPanelState {
   bool shared_scale = true; // one colour scale for all filters, or each its own
   bool greys = false;       // greys instead of blue-white-orange
   bool learned = true;      // show w - w_start: what training added to the random start
-  InspectorCache cache;     // the network, for each layer's geometry
 };
 
 // Draws into the current window region (the caller owns Begin/End).

@@ -55,4 +55,10 @@ const Inspector* InspectorCache::get(const Snapshot* s) {
   return inspector_.get();
 }
 
+const Inspector* inspector_or_explain(InspectorCache& cache, const Snapshot* s) {
+  const Inspector* insp = cache.get(s);
+  if (!insp) ImGui::TextWrapped("%s", cache.why().c_str());
+  return insp;
+}
+
 }  // namespace nnplay::gui

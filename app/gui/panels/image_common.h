@@ -38,4 +38,7 @@ class InspectorCache {
   std::string why_;
 };
 
+// The cached inspector for the snapshot, or null after the panel has been told why there is none.
+const Inspector* inspector_or_explain(InspectorCache& cache, const Snapshot* s);
+
 }  // namespace nnplay::gui
