@@ -9,37 +9,19 @@
 #include "engine/train/inspect.h"
 #include "engine/train/inspect_drawing.h"
 #include "engine/train/session.h"
+#include "tests/engine/small_cnn_fixture.h"
 
 namespace nnplay {
 namespace {
 
 NetworkSpec lenet_like() {
-  NetworkSpec s;
+  NetworkSpec s = test::small_cnn(3, 5, 2, 6);
   s.input = {1, 28, 28};
-  LayerSpec c;
-  c.type = "conv2d";
-  c.channels = 3;
-  c.kernel = 5;
-  c.padding = 2;
-  c.activation.kind = ActivationKind::Relu;
-  LayerSpec pool;
-  pool.type = "maxpool2d";
-  pool.kernel = 2;
-  LayerSpec flat;
-  flat.type = "flatten";
-  LayerSpec out;
-  out.units = 6;
-  out.activation.kind = ActivationKind::Softmax;
-  s.layers = {c, pool, flat, out};
   return s;
 }
 
 TEST(Inspector, GivesEveryLayersMapsAndTheSessionsProbabilities) {
-  ImageDataSpec ds;
-  ds.name = "synthetic";
-  ds.limit_train = 40;
-  ds.limit_test = 10;
-  auto data = std::make_shared<Dataset>(load_image_dataset(ds));
+  auto data = test::synthetic_images(40, 10, ImageDataSpec{}.validation_fraction);
   ThreadPool pool(1);
   TrainingSession session(data, lenet_like(), Loss{LossKind::SoftmaxCe}, TrainSettings{}, 7, &pool);
   for (int i = 0; i < 3; ++i) session.step();

@@ -11,6 +11,7 @@
 #include "engine/images/image_datasets.h"
 #include "engine/train/predictions.h"
 #include "engine/train/trainer.h"
+#include "tests/engine/small_cnn_fixture.h"
 
 namespace nnplay {
 namespace {
@@ -84,36 +85,13 @@ TEST(Predictions, GalleryPutsConfidentMistakesFirstAndFiltersByCell) {
   EXPECT_TRUE(gallery_order(p, true, 0, 1) == std::vector<int>{1});
 }
 
-NetworkSpec small_cnn(int classes) {
-  NetworkSpec s;
-  LayerSpec c;
-  c.type = "conv2d";
-  c.channels = 4;
-  c.kernel = 3;
-  c.activation.kind = ActivationKind::Relu;
-  LayerSpec pool;
-  pool.type = "maxpool2d";
-  pool.kernel = 2;
-  LayerSpec flat;
-  flat.type = "flatten";
-  LayerSpec out;
-  out.units = classes;
-  out.activation.kind = ActivationKind::Softmax;
-  s.layers = {c, pool, flat, out};
-  return s;
-}
 
 TEST(TrainerPredictions, ImageTaskPublishesValidationPredictionsForCurrentParams) {
-  ImageDataSpec spec;
-  spec.name = "synthetic";
-  spec.limit_train = 300;
-  spec.limit_test = 60;
-  spec.validation_fraction = 0.2;
-  auto data = std::make_shared<Dataset>(load_image_dataset(spec));
+  auto data = test::synthetic_images(300, 60, 0.2);
   TrainerOptions opt;
   opt.threads = 1;
   opt.predictions_max_samples = 50;
-  Trainer t(data, small_cnn(data->num_classes), Loss{LossKind::SoftmaxCe}, TrainSettings{}, 3, opt);
+  Trainer t(data, test::small_cnn(4, 3, 0, data->num_classes), Loss{LossKind::SoftmaxCe}, TrainSettings{}, 3, opt);
   t.send(cmd::Step{5});
   // Once paused after the steps, any command's publish evaluates the final parameters.
   for (int i = 0; i < 500; ++i) {
