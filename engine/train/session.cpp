@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 #include "engine/core/error.h"
 #include "engine/nn/layer_factory.h"
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace nnplay {
 
@@ -36,6 +40,25 @@ constexpr size_t kReduceSlice = 16 * 1024;
 constexpr size_t kUpdateSlice = 8 * 1024;
 
 uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
+
+// Waits until ready(). The wait is for a task another thread is running, normally a few
+// microseconds, so it spins; past ~0.2 ms the other thread has probably lost its core (the
+// GUI's trainer runs at idle priority), and this one yields its core instead of burning it.
+template <class Ready>
+void wait_until(Ready ready) {
+  for (int spins = 0; !ready(); ++spins) {
+    if (spins < 2048) {
+#if defined(__x86_64__) || defined(__i386__)
+      _mm_pause();
+#endif
+    } else {
+      std::this_thread::yield();
+    }
+  }
+}
+void wait_for(const std::atomic<int>& a, int target) {
+  wait_until([&] { return a.load(std::memory_order_acquire) >= target; });
+}
 
 NetworkSpec compiled(NetworkSpec s, Shape input, const Loss& loss) {
   s.input = input;
@@ -112,13 +135,47 @@ void TrainingSession::plan_update() {
     if (n == 0) continue;
     if (const Dense* d = net_->dense(l)) {
       // Whole tiles of neurons (dense_kernels.cpp), about kUpdateSlice weights per task.
-      const int per_task = std::max(4, static_cast<int>(kUpdateSlice / d->in()) / 4 * 4);
+      // Half as large past the first layer: those tasks end the step, where smaller ones
+      // balance the threads better.
+      const size_t slice = l == 0 ? kUpdateSlice : kUpdateSlice / 2;
+      const int per_task = std::max(4, static_cast<int>(slice / d->in()) / 4 * 4);
       for (int o = 0; o < d->out(); o += per_task)
         update_plan_.push_back({l, o, std::min(d->out(), o + per_task), 0, 0});
     } else {
       for (size_t lo = 0; lo < n; lo += kReduceSlice)
         update_plan_.push_back({-1, 0, 0, off + lo, off + std::min(n, lo + kReduceSlice)});
     }
+  }
+  // fused_step()'s order: block w starts with the first layer's tasks that thread w multiplies
+  // in the forward (the same even split of them), and the other tasks go to the lightest block,
+  // at the ends of the blocks, where a thread that runs out of work takes them first.
+  const int blocks = pool_ ? pool_->size() : 1;
+  const int first = static_cast<int>(std::count_if(
+      update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
+  auto weight = [&](const UpdateTask& u) {
+    return u.layer >= 0 ? size_t(u.o_hi - u.o_lo) * (net_->dense(u.layer)->in() + 1) : u.hi - u.lo;
+  };
+  std::vector<std::vector<int>> block(blocks);
+  std::vector<size_t> load(blocks, 0);
+  for (int b = 0; b < blocks; ++b)
+    for (int t = first * b / blocks; t < first * (b + 1) / blocks; ++t) {
+      block[b].push_back(t);
+      load[b] += weight(update_plan_[t]);
+    }
+  for (int t = first; t < static_cast<int>(update_plan_.size()); ++t) {
+    const auto b = std::min_element(load.begin(), load.end()) - load.begin();
+    block[b].push_back(t);
+    load[b] += weight(update_plan_[t]);
+  }
+  sync_ = std::make_unique<SyncCounter[]>(4 * blocks + kMaxChunks + size_t(blocks) * kMaxChunks + 1);
+  copy_x_.assign(size_t(blocks) * kMaxChunks, Matrix());
+  copy_y_.assign(blocks, Matrix());
+  copy_valid_.assign(size_t(blocks) * kMaxChunks, 0);
+  update_order_.clear();
+  update_begin_.assign(1, 0);
+  for (const auto& tasks : block) {
+    update_order_.insert(update_order_.end(), tasks.begin(), tasks.end());
+    update_begin_.push_back(static_cast<int>(update_order_.size()));
   }
 }
 
@@ -139,8 +196,10 @@ double TrainingSession::step() {
   if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(chunks);
   chunk_loss_.assign(chunks, 0.0);
   if (update_plan_.empty()) plan_update();
-  forward_backward(idx, rows, chunks);
-  update(chunks);
+  if (!fused_step(idx, rows, chunks)) {
+    forward_backward(idx, rows, chunks);
+    update(chunks);
+  }
   double loss = chunk_loss_[0];
   for (int c = 1; c < chunks; ++c) loss += chunk_loss_[c];
   ++steps_;
@@ -150,13 +209,8 @@ double TrainingSession::step() {
 
 void TrainingSession::forward_backward(const int* idx, int rows, int chunks) {
   // Per chunk of rows: forward, loss, and backward down to every layer's dL/dz; only layers
-  // other than dense add parameter gradients (into the chunk's buffer). When the first layer is
-  // a large dense layer, its product is taken out of the chunks and split by neuron like its
-  // gradient, so each core mostly reads the weights it updated itself (parallel_for_blocked).
-  // Splitting changes only which thread computes an element of z, never its value.
-  const Dense* first = net_->dense(0);
-  const bool split_first = pool_ && chunks > 1 && first && dense_forward_supported(first->in());
-  auto gather = [&](int c) {
+  // other than dense add parameter gradients (into the chunk's buffer).
+  auto run_chunk = [&](int c, int) {
     const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
     Workspace& ws = chunks_[c];
     // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
@@ -164,48 +218,150 @@ void TrainingSession::forward_backward(const int* idx, int rows, int chunks) {
     net_->prepare(ws);
     for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
     data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
-  };
-  auto finish_chunk = [&](Workspace& ws, const Matrix& out, int c) {
-    chunk_loss_[c] = loss_.evaluate(out, ws.targets, &ws.d_out, rows);
+    chunk_loss_[c] = loss_.evaluate(net_->forward(ws.x, ws, true), ws.targets, &ws.d_out, rows);
     net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
     prefetch_next_chunk(c);
   };
-  if (!split_first) {
-    auto run_chunk = [&](int c, int) {
-      gather(c);
-      Workspace& ws = chunks_[c];
-      finish_chunk(ws, net_->forward(ws.x, ws, true), c);
-    };
-    if (pool_ && chunks > 1)
-      pool_->parallel_for_blocked(chunks, run_chunk);
-    else
-      for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
-    return;
+  if (pool_ && chunks > 1)
+    pool_->parallel_for_blocked(chunks, run_chunk);
+  else
+    for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
+}
+
+bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
+  // When the first layer is a large dense layer, its product is taken out of the chunks and
+  // split by neuron like its gradient, so each core mostly reads the weights it updated itself.
+  // The step is one pool job whose phases wait on counters rather than on the end of a job:
+  //   1. gather chunk c's rows (a task per chunk);
+  //   2. the first layer's product for a neuron range, chunk by chunk, each once gathered
+  //      (from a copy of the chunk's inputs that the thread gathers itself, when another
+  //      thread gathered the chunk: see chunk_x);
+  //   3. the rest of chunk c's forward and backward, once phase 2 has finished chunk c;
+  //   4. the update tasks, once every chunk's backward is done (they write the weights that
+  //      phases 2 and 3 read).
+  // A thread waits only for tasks that another thread has already claimed and is running, so
+  // the job finishes even when a worker never joins it. Thread w starts with block w of each
+  // phase (as parallel_for_blocked does), and the first layer's blocks of phases 2 and 4 hold
+  // the same neurons. Scheduling changes only which thread computes a value, never the value.
+  const Dense* first = net_->dense(0);
+  if (!pool_ || chunks < 2 || !first || !dense_forward_supported(first->in())) return false;
+  const int blocks = pool_->size();
+  const int first_tasks = update_begin_.empty() ? 0 : static_cast<int>(std::count_if(
+      update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
+  if (first_tasks == 0) return false;
+  // Counters (plan_update sizes them): claim cursors of the 4 phases (a block each), then per
+  // chunk "gathered by thread w" (w + 1), then per thread and chunk "first-layer ranges this
+  // thread has done", then "chunks done". Range counts are kept per thread because each
+  // thread then writes only its own cache lines: a shared count, bumped by both threads after
+  // every range, moved its line between the cores ~30 times a step.
+  SyncCounter* cursor[4];
+  for (int p = 0; p < 4; ++p) cursor[p] = &sync_[p * blocks];
+  SyncCounter* gathered = &sync_[4 * blocks];
+  SyncCounter* ranges_by = gathered + kMaxChunks;  // [worker * kMaxChunks + chunk]
+  std::atomic<int>& chunks_done = ranges_by[size_t(blocks) * kMaxChunks].n;
+  auto ranges_done = [&](int c) {
+    int n = 0;
+    for (int b = 0; b < blocks; ++b) n += ranges_by[size_t(b) * kMaxChunks + c].n.load(std::memory_order_acquire);
+    return n;
+  };
+  auto chunk_begin = [&](int b) { return chunks * b / blocks; };
+  auto range_begin = [&](int b) { return first_tasks * b / blocks; };
+  auto update_begin = [&](int b) { return update_begin_[b]; };
+  for (int b = 0; b < blocks; ++b) {
+    cursor[0][b].n.store(chunk_begin(b), std::memory_order_relaxed);
+    cursor[1][b].n.store(range_begin(b), std::memory_order_relaxed);
+    cursor[2][b].n.store(chunk_begin(b), std::memory_order_relaxed);
+    cursor[3][b].n.store(update_begin(b), std::memory_order_relaxed);
   }
+  for (int c = 0; c < chunks; ++c) {
+    gathered[c].n.store(0, std::memory_order_relaxed);
+    for (int b = 0; b < blocks; ++b) ranges_by[size_t(b) * kMaxChunks + c].n.store(0, std::memory_order_relaxed);
+  }
+  chunks_done.store(0, std::memory_order_relaxed);
+  std::fill(copy_valid_.begin(), copy_valid_.end(), 0);
+  begin_update(chunks);
+
   const bool linear = first->activation.kind == ActivationKind::Linear;
   const int in = first->in(), out = first->out();
   auto first_z = [&](int c) -> Matrix& { return linear ? chunks_[c].layers[0].a : chunks_[c].layers[0].z; };
-  pool_->parallel_for_blocked(chunks, [&](int c, int) {
-    gather(c);
-    first_z(c).resize(chunks_[c].x.rows(), out);
-  });
-  // The first layer's neuron ranges are those of its gradient tasks, the first of the plan.
-  const int first_tasks = static_cast<int>(std::count_if(
-      update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
   const Scalar* w = net_->params().data();
   const Scalar* bias = w + size_t(out) * in;
-  pool_->parallel_for_blocked(first_tasks, [&](int t, int) {
-    const UpdateTask& u = update_plan_[t];
-    for (int c = 0; c < chunks; ++c) {
-      const Matrix& x = chunks_[c].x;
-      dense_forward(x.data(), static_cast<int>(x.rows()), in, w + size_t(u.o_lo) * in,
-                    bias + u.o_lo, u.o_hi - u.o_lo, first_z(c).data() + u.o_lo, out);
+  // Runs phase p's tasks, block `worker` first, then whatever the other blocks have left.
+  auto run_phase = [&](int p, int worker, auto begin, auto fn) {
+    for (int i = 0; i < blocks; ++i) {
+      const int b = (worker + i) % blocks, end = begin(b + 1);
+      for (int t = cursor[p][b].n.fetch_add(1); t < end; t = cursor[p][b].n.fetch_add(1)) fn(t);
     }
+  };
+  // Chunk c's inputs for a thread: its own gather, or else a copy it gathers itself (reading
+  // ~25 KB of pixels instead of ~100 KB of floats held in another core's cache).
+  auto chunk_x = [&](int c, int worker) -> const Matrix& {
+    if (gathered[c].n.load(std::memory_order_acquire) == worker + 1) return chunks_[c].x;
+    const size_t k = size_t(worker) * kMaxChunks + c;
+    if (!copy_valid_[k]) {
+      const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
+      data_->train.gather(idx + lo, hi - lo, copy_x_[k], copy_y_[worker]);
+      copy_valid_[k] = 1;
+    }
+    return copy_x_[k];
+  };
+  pool_->parallel_for(blocks, [&](int, int worker) {
+    run_phase(0, worker, chunk_begin, [&](int c) {
+      const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
+      Workspace& ws = chunks_[c];
+      // ws.grads is all zeros here, ready for backward to add into: prepare() creates it
+      // zeroed and the reduction in the update clears every chunk it reads.
+      net_->prepare(ws);
+      for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
+      data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
+      first_z(c).resize(ws.x.rows(), out);
+      gathered[c].n.store(worker + 1, std::memory_order_release);
+    });
+    run_phase(1, worker, range_begin, [&](int t) {
+      const UpdateTask& u = update_plan_[t];
+      // The chunks in an order that lets phase 3 start without waiting: the block's own
+      // chunk (the one its thread takes in phase 3) first, just gathered by this thread, except
+      // in the block's last range, where it comes last, so that the other threads' chunks are
+      // complete as early as possible.
+      int b = 0;
+      while (range_begin(b + 1) <= t) ++b;
+      const int own = chunk_begin(b), last = range_begin(b + 1) - 1 == t;
+      for (int k = 0; k < chunks; ++k) {
+        const int c = last ? (own + 1 + k) % chunks : (own + k) % chunks;
+        wait_for(gathered[c].n, 1);
+        const Matrix& x = chunk_x(c, worker);
+        dense_forward(x.data(), static_cast<int>(x.rows()), in, w + size_t(u.o_lo) * in,
+                      bias + u.o_lo, u.o_hi - u.o_lo, first_z(c).data() + u.o_lo, out);
+        std::atomic<int>& mine = ranges_by[size_t(worker) * kMaxChunks + c].n;
+        mine.store(mine.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+      }
+    });
+    run_phase(2, worker, chunk_begin, [&](int c) {
+      wait_until([&] { return ranges_done(c) >= first_tasks; });
+      Workspace& ws = chunks_[c];
+      chunk_loss_[c] = loss_.evaluate(net_->forward_after_first(ws, true), ws.targets, &ws.d_out, rows);
+      net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
+      set_grad_parts(c, chunks);
+      // With more threads, this one gathers the next step's chunk c and copies of the others
+      // (chunk_x): fetch all their rows.
+      for (int k = 0; k < (blocks > 1 ? chunks : 1); ++k) prefetch_next_chunk((c + k) % chunks);
+      chunks_done.fetch_add(1, std::memory_order_release);
+    });
+    run_phase(3, worker, update_begin, [&](int i) {
+      const UpdateTask& u = update_plan_[update_order_[i]];
+      // The update writes weights that every chunk's backward reads.
+      wait_for(chunks_done, chunks);
+      if (u.layer != 0) return run_update_task(u, chunks);
+      DenseGradPart parts[kMaxChunks];
+      for (int c = 0; c < chunks; ++c) {
+        parts[c] = parts_[c];
+        const size_t k = size_t(worker) * kMaxChunks + c;
+        if (copy_valid_[k]) parts[c].x = copy_x_[k].data();
+      }
+      run_update_task(u, chunks, parts);
+    });
   });
-  pool_->parallel_for_blocked(chunks, [&](int c, int) {
-    Workspace& ws = chunks_[c];
-    finish_chunk(ws, net_->forward_after_first(ws, true), c);
-  });
+  return true;
 }
 
 void TrainingSession::update(int chunks) {
@@ -213,54 +369,61 @@ void TrainingSession::update(int chunks) {
   // so nothing is reduced; other layers' chunks reduced in the fixed order 0, 1, ...), then
   // regularisation and the optimiser on that slice. Every element's arithmetic is fixed by the
   // chunk plan alone, whichever thread runs its slice.
-  const size_t np = net_->param_count();
-  const int layers = net_->size();
-  parts_.resize(size_t(layers) * chunks);
-  for (int l = 0; l < layers; ++l) {
-    if (!net_->dense(l)) continue;
-    for (int c = 0; c < chunks; ++c) {
-      const Workspace& ws = chunks_[c];
-      const Matrix& in = l == 0 ? ws.x : ws.layers[l - 1].a;
-      parts_[size_t(l) * chunks + c] = {ws.layers[l].dz.data(), in.data(), static_cast<int>(in.rows())};
-    }
-  }
-  grads_.resize(np);
-  auto& p = net_->params();
-  if (settings_.collect_stats) params_before_.assign(p.begin(), p.end());
-  optimizer_.begin_step(np);
-  auto finish = [&](size_t lo, size_t hi) {
-    regularize(lo, hi);
-    optimizer_.update(p.data(), grads_.data(), lo, hi);
-  };
-  auto run = [&](int t, int) {
-    const UpdateTask& u = update_plan_[t];
-    if (u.layer >= 0) {
-      const Dense& d = *net_->dense(u.layer);
-      const size_t off = net_->param_offset(u.layer), bias = off + size_t(d.out()) * d.in();
-      dense_weight_grad(parts_.data() + size_t(u.layer) * chunks, chunks, d.in(), d.out(), u.o_lo,
-                        u.o_hi, grads_.data() + off, grads_.data() + bias);
-      finish(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
-      finish(bias + u.o_lo, bias + u.o_hi);
-      return;
-    }
-    Scalar* __restrict out = grads_.data();
-    for (int c = 0; c < chunks; ++c) {
-      // Each chunk's slice is zeroed right after it is read, while in cache, which is cheaper
-      // than clearing whole gradient buffers at the start of the next step.
-      Scalar* __restrict g = chunks_[c].grads.data();
-      if (c == 0) {
-        for (size_t i = u.lo; i < u.hi; ++i) out[i] = g[i], g[i] = 0;
-      } else {
-        for (size_t i = u.lo; i < u.hi; ++i) out[i] += g[i], g[i] = 0;
-      }
-    }
-    finish(u.lo, u.hi);
-  };
+  begin_update(chunks);
+  for (int c = 0; c < chunks; ++c) set_grad_parts(c, chunks);
+  auto run = [&](int t, int) { run_update_task(update_plan_[t], chunks); };
   const int tasks = static_cast<int>(update_plan_.size());
   if (pool_ && chunks > 1)
     pool_->parallel_for_blocked(tasks, run);
   else
     for (int t = 0; t < tasks; ++t) run(t, 0);
+}
+
+void TrainingSession::begin_update(int chunks) {
+  const size_t np = net_->param_count();
+  parts_.resize(size_t(net_->size()) * chunks);
+  grads_.resize(np);
+  if (settings_.collect_stats) params_before_.assign(net_->params().begin(), net_->params().end());
+  optimizer_.begin_step(np);
+}
+
+void TrainingSession::set_grad_parts(int c, int chunks) {
+  const Workspace& ws = chunks_[c];
+  for (int l = 0; l < net_->size(); ++l) {
+    if (!net_->dense(l)) continue;
+    const Matrix& in = l == 0 ? ws.x : ws.layers[l - 1].a;
+    parts_[size_t(l) * chunks + c] = {ws.layers[l].dz.data(), in.data(), static_cast<int>(in.rows())};
+  }
+}
+
+void TrainingSession::run_update_task(const UpdateTask& u, int chunks, const DenseGradPart* parts) {
+  auto& p = net_->params();
+  auto finish = [&](size_t lo, size_t hi) {
+    regularize(lo, hi);
+    optimizer_.update(p.data(), grads_.data(), lo, hi);
+  };
+  if (u.layer >= 0) {
+    const Dense& d = *net_->dense(u.layer);
+    const size_t off = net_->param_offset(u.layer), bias = off + size_t(d.out()) * d.in();
+    if (!parts) parts = parts_.data() + size_t(u.layer) * chunks;
+    dense_weight_grad(parts, chunks, d.in(), d.out(), u.o_lo, u.o_hi, grads_.data() + off,
+                      grads_.data() + bias);
+    finish(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
+    finish(bias + u.o_lo, bias + u.o_hi);
+    return;
+  }
+  Scalar* __restrict out = grads_.data();
+  for (int c = 0; c < chunks; ++c) {
+    // Each chunk's slice is zeroed right after it is read, while in cache, which is cheaper
+    // than clearing whole gradient buffers at the start of the next step.
+    Scalar* __restrict g = chunks_[c].grads.data();
+    if (c == 0) {
+      for (size_t i = u.lo; i < u.hi; ++i) out[i] = g[i], g[i] = 0;
+    } else {
+      for (size_t i = u.lo; i < u.hi; ++i) out[i] += g[i], g[i] = 0;
+    }
+  }
+  finish(u.lo, u.hi);
 }
 
 void TrainingSession::prefetch_next_chunk(int c) const {

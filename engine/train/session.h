@@ -4,6 +4,7 @@
 // cost only (never the thread count), and reduced in a fixed order, so a seed gives
 // bit-identical parameters on 1 or N threads.
 #pragma once
+#include <atomic>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -86,6 +87,10 @@ class TrainingSession {
   // regularisation and the optimiser per parameter slice.
   void forward_backward(const int* idx, int rows, int chunks);
   void update(int chunks);
+  // The whole step as one pool job when the first layer is split by neuron (see step()):
+  // gather, first-layer product, rest of each chunk and update, ordered by counters instead of
+  // a job per phase. Returns false, doing nothing, when the network does not take that path.
+  bool fused_step(const int* idx, int rows, int chunks);
   // Regularisation terms added to grads_ over parameters [lo, hi).
   void regularize(size_t lo, size_t hi);
   // Starts loading the pixels of chunk c of the next minibatch (image data only).
@@ -100,6 +105,12 @@ class TrainingSession {
     int o_lo = 0, o_hi = 0;
     size_t lo = 0, hi = 0;
   };
+  // Shared by update() and fused_step(): the step's set-up before any update task, chunk c's
+  // inputs to the dense gradients (after its backward), and one task of update_plan_.
+  void begin_update(int chunks);
+  void set_grad_parts(int c, int chunks);
+  // parts: the dense layer's inputs to use instead of those of parts_ (same values).
+  void run_update_task(const UpdateTask& u, int chunks, const DenseGradPart* parts = nullptr);
 
   std::shared_ptr<const Dataset> data_;
   NetworkSpec user_spec_;
@@ -122,6 +133,19 @@ class TrainingSession {
   std::vector<UpdateTask> update_plan_;  // empty until the first step of a network
   std::vector<std::pair<size_t, size_t>> regularized_;  // [begin, end) of weights L1/L2 apply to
   std::vector<DenseGradPart> parts_;      // (layer, chunk) inputs of dense_weight_grad
+  // fused_step(): update_plan_ indices in the order the pool's threads take them, in blocks
+  // [update_begin_[w], update_begin_[w + 1]), so that thread w updates the first layer's
+  // neurons it multiplies in the forward; and the job's claim cursors and completion counts.
+  std::vector<int> update_order_, update_begin_;
+  struct alignas(64) SyncCounter {
+    std::atomic<int> n{0};
+  };
+  std::unique_ptr<SyncCounter[]> sync_;
+  // fused_step(): a thread's own copy of another thread's chunk of inputs (gathered again from
+  // the data rather than read from the other core's cache), per worker and chunk, with whether
+  // it holds this step's rows; and a scratch target matrix per worker.
+  std::vector<Matrix> copy_x_, copy_y_;
+  std::vector<int> copy_valid_;
   int last_batch_ = 0;
 };
 
