@@ -38,7 +38,9 @@ inline double cpu_seconds() {
 // (samples, calls). seconds is the measured total, split into `windows` windows.
 inline Rate measure(const std::function<long(long)>& run, double seconds, int windows,
                     double warmup_seconds) {
-  // Calibrate: double the block until it lasts about a millisecond.
+  // Calibrate: double the block until it lasts about a millisecond. The first call is left out:
+  // it allocates and faults in buffers, and alone could outlast the millisecond.
+  run(1);
   long block = 1;
   for (;;) {
     const double t0 = now_seconds();
