@@ -16,8 +16,9 @@ namespace nnplay {
 
 namespace {
 
-void bias_grad(const DenseGradPart* parts, int num_parts, int out, int o_lo, int o_hi, Scalar* gb) {
-  std::fill(gb + o_lo, gb + o_hi, Scalar(0));
+void bias_grad(const DenseGradPart* parts, int num_parts, int out, int o_lo, int o_hi, Scalar* gb,
+               bool accumulate) {
+  if (!accumulate) std::fill(gb + o_lo, gb + o_hi, Scalar(0));
   for (int p = 0; p < num_parts; ++p)
     for (int r = 0; r < parts[p].rows; ++r) {
       const Scalar* dz = parts[p].dz + size_t(r) * out;
@@ -37,12 +38,15 @@ constexpr int kTileVectors = 4;  // 64 inputs
 // replacement of aggregates; without the pragmas it stored every accumulator on each row.
 template <int R, int V>
 void tile(const DenseGradPart* parts, int num_parts, int in, int out, int o0, int j0,
-          __mmask16 tail, float* gw) {
+          __mmask16 tail, float* gw, bool accumulate) {
   __m512 acc[R][V];
 #pragma GCC unroll 8
   for (int i = 0; i < R; ++i)
 #pragma GCC unroll 8
-    for (int v = 0; v < V; ++v) acc[i][v] = _mm512_setzero_ps();
+    for (int v = 0; v < V; ++v)
+      acc[i][v] = accumulate ? _mm512_maskz_loadu_ps(v == V - 1 ? tail : __mmask16(0xFFFF),
+                                                      gw + size_t(o0 + i) * in + j0 + 16 * v)
+                             : _mm512_setzero_ps();
   for (int p = 0; p < num_parts; ++p) {
     const float* x = parts[p].x + j0;
     const float* dz = parts[p].dz + o0;
@@ -69,30 +73,30 @@ void tile(const DenseGradPart* parts, int num_parts, int in, int out, int o0, in
 
 template <int V>
 void neuron_tiles(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo, int o_hi,
-                  int j0, __mmask16 tail, float* gw) {
+                  int j0, __mmask16 tail, float* gw, bool acc) {
   int o = o_lo;
   for (; o + kTileNeurons <= o_hi; o += kTileNeurons)
-    tile<kTileNeurons, V>(parts, num_parts, in, out, o, j0, tail, gw);
+    tile<kTileNeurons, V>(parts, num_parts, in, out, o, j0, tail, gw, acc);
   switch (o_hi - o) {
-    case 3: tile<3, V>(parts, num_parts, in, out, o, j0, tail, gw); break;
-    case 2: tile<2, V>(parts, num_parts, in, out, o, j0, tail, gw); break;
-    case 1: tile<1, V>(parts, num_parts, in, out, o, j0, tail, gw); break;
+    case 3: tile<3, V>(parts, num_parts, in, out, o, j0, tail, gw, acc); break;
+    case 2: tile<2, V>(parts, num_parts, in, out, o, j0, tail, gw, acc); break;
+    case 1: tile<1, V>(parts, num_parts, in, out, o, j0, tail, gw, acc); break;
     default: break;
   }
 }
 
 bool weight_grad_fast(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo,
-                      int o_hi, float* gw) {
+                      int o_hi, float* gw, bool acc) {
   for (int j0 = 0; j0 < in; j0 += 16 * kTileVectors) {
     const int left = std::min(in - j0, 16 * kTileVectors);
     const int vectors = (left + 15) / 16;
     const int last = left - 16 * (vectors - 1);  // 1..16 inputs in the last vector
     const __mmask16 tail = static_cast<__mmask16>((1u << last) - 1);
     switch (vectors) {
-      case 4: neuron_tiles<4>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
-      case 3: neuron_tiles<3>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
-      case 2: neuron_tiles<2>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
-      default: neuron_tiles<1>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw); break;
+      case 4: neuron_tiles<4>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw, acc); break;
+      case 3: neuron_tiles<3>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw, acc); break;
+      case 2: neuron_tiles<2>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw, acc); break;
+      default: neuron_tiles<1>(parts, num_parts, in, out, o_lo, o_hi, j0, tail, gw, acc); break;
     }
   }
   return true;
@@ -181,7 +185,7 @@ bool forward_fast(const float* x, int rows, int in, const float* w, const float*
 }
 #else
 // Without AVX-512, and in the double build (finite-difference checks): the plain loops.
-bool weight_grad_fast(const DenseGradPart*, int, int, int, int, int, Scalar*) { return false; }
+bool weight_grad_fast(const DenseGradPart*, int, int, int, int, int, Scalar*, bool) { return false; }
 bool forward_fast(const Scalar*, int, int, const Scalar*, const Scalar*, int, Scalar*, int) {
   return false;
 }
@@ -190,19 +194,19 @@ bool forward_fast(const Scalar*, int, int, const Scalar*, const Scalar*, int, Sc
 }  // namespace
 
 void dense_weight_grad(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo,
-                       int o_hi, Scalar* gw, Scalar* gb) {
+                       int o_hi, Scalar* gw, Scalar* gb, bool accumulate) {
   if (o_lo >= o_hi) return;
-  if (weight_grad_fast(parts, num_parts, in, out, o_lo, o_hi, gw))
-    bias_grad(parts, num_parts, out, o_lo, o_hi, gb);
+  if (weight_grad_fast(parts, num_parts, in, out, o_lo, o_hi, gw, accumulate))
+    bias_grad(parts, num_parts, out, o_lo, o_hi, gb, accumulate);
   else
-    dense_weight_grad_naive(parts, num_parts, in, out, o_lo, o_hi, gw, gb);
+    dense_weight_grad_naive(parts, num_parts, in, out, o_lo, o_hi, gw, gb, accumulate);
 }
 
 void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, int out,
-                             int o_lo, int o_hi, Scalar* gw, Scalar* gb) {
+                             int o_lo, int o_hi, Scalar* gw, Scalar* gb, bool accumulate) {
   for (int o = o_lo; o < o_hi; ++o) {
     Scalar* row = gw + size_t(o) * in;
-    std::fill(row, row + in, Scalar(0));
+    if (!accumulate) std::fill(row, row + in, Scalar(0));
     for (int p = 0; p < num_parts; ++p)
       for (int r = 0; r < parts[p].rows; ++r) {
         const Scalar d = parts[p].dz[size_t(r) * out + o];
@@ -210,7 +214,7 @@ void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, 
         for (int k = 0; k < in; ++k) row[k] += d * x[k];
       }
   }
-  bias_grad(parts, num_parts, out, o_lo, o_hi, gb);
+  bias_grad(parts, num_parts, out, o_lo, o_hi, gb, accumulate);
 }
 
 bool dense_forward(const Scalar* x, int rows, int in, const Scalar* w, const Scalar* b, int out,

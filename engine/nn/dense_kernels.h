@@ -17,13 +17,15 @@ struct DenseGradPart {
 
 // For o in [o_lo, o_hi): gw[o, :] = sum over parts p, rows r (in order) of dz_p[r, o] x_p[r, :]
 // and gb[o] = sum of dz_p[r, o] in the same order. gw is the layer's (out, in) row-major weight
-// gradient and gb its bias gradient; both are ASSIGNED.
+// gradient and gb its bias gradient; both are ASSIGNED, or with `accumulate` the sums continue
+// from the values they hold: a call per part, in order, gives the same bits as one call over
+// all parts (each element is one chain of multiply-adds over the rows either way).
 void dense_weight_grad(const DenseGradPart* parts, int num_parts, int in, int out, int o_lo,
-                       int o_hi, Scalar* gw, Scalar* gb);
+                       int o_hi, Scalar* gw, Scalar* gb, bool accumulate = false);
 
 // The same loops without blocking or vectors, for tests and as documentation.
 void dense_weight_grad_naive(const DenseGradPart* parts, int num_parts, int in, int out,
-                             int o_lo, int o_hi, Scalar* gw, Scalar* gb);
+                             int o_lo, int o_hi, Scalar* gw, Scalar* gb, bool accumulate = false);
 
 // Forward of a dense layer without packing the weights: z[r, o] = b[o] + x[r, :] . w[o, :] for
 // x (rows, in), w (out, in), z (rows, out), all row-major. Returns false (z untouched) when

@@ -3,13 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
 #include "engine/core/error.h"
 #include "engine/nn/layer_factory.h"
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#endif
 
 namespace nnplay {
 
@@ -18,7 +14,6 @@ namespace {
 // to keep the GEMMs efficient.
 constexpr double kFlopsPerChunk = 400'000;
 constexpr int kMinRowsPerChunk = 32;
-constexpr int kMaxChunks = 16;
 // Inference (grids, metrics, predictions) runs in row blocks, each worker with a workspace
 // holding every layer's output for its block: up to 1024 rows, fewer for wide networks so a
 // workspace stays near kInferFloats (a LeNet's 1024-row workspace would be ~50 MB a worker).
@@ -40,25 +35,6 @@ constexpr size_t kReduceSlice = 16 * 1024;
 constexpr size_t kUpdateSlice = 8 * 1024;
 
 uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
-
-// Waits until ready(). The wait is for a task another thread is running, normally a few
-// microseconds, so it spins; past ~0.2 ms the other thread has probably lost its core (the
-// GUI's trainer runs at idle priority), and this one yields its core instead of burning it.
-template <class Ready>
-void wait_until(Ready ready) {
-  for (int spins = 0; !ready(); ++spins) {
-    if (spins < 2048) {
-#if defined(__x86_64__) || defined(__i386__)
-      _mm_pause();
-#endif
-    } else {
-      std::this_thread::yield();
-    }
-  }
-}
-void wait_for(const std::atomic<int>& a, int target) {
-  wait_until([&] { return a.load(std::memory_order_acquire) >= target; });
-}
 
 NetworkSpec compiled(NetworkSpec s, Shape input, const Loss& loss) {
   s.input = input;
@@ -146,37 +122,34 @@ void TrainingSession::plan_update() {
         update_plan_.push_back({-1, 0, 0, off + lo, off + std::min(n, lo + kReduceSlice)});
     }
   }
-  // fused_step()'s order: block w starts with the first layer's tasks that thread w multiplies
-  // in the forward (the same even split of them), and the other tasks go to the lightest block,
-  // at the ends of the blocks, where a thread that runs out of work takes them first.
+  plan_fused();
+}
+
+void TrainingSession::plan_fused() {
+  // fused_step()'s split of the first layer's neuron ranges between the pool's threads. Thread
+  // 0 also runs the rest of the network for every chunk and the other layers' updates, so it
+  // takes fewer ranges: its share of the ranges' cost (forward and gradient) plus that other
+  // work should equal the others' shares. Past the first layer, a multiply-add costs about
+  // twice as much (small products, activations, loss; measured on W3).
+  constexpr double kRestCostFactor = 2.0;
   const int blocks = pool_ ? pool_->size() : 1;
-  const int first = static_cast<int>(std::count_if(
+  const int ranges = static_cast<int>(std::count_if(
       update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
-  auto weight = [&](const UpdateTask& u) {
-    return u.layer >= 0 ? size_t(u.o_hi - u.o_lo) * (net_->dense(u.layer)->in() + 1) : u.hi - u.lo;
-  };
-  std::vector<std::vector<int>> block(blocks);
-  std::vector<size_t> load(blocks, 0);
+  const double first = 2 * net_->layer(0).flops_per_sample();
+  const double rest = 3 * kRestCostFactor * (net_->flops_per_sample() - net_->layer(0).flops_per_sample());
+  const double share0 = std::clamp(1.0 / blocks - rest / std::max(first, 1.0) * (blocks - 1) / blocks,
+                                   0.0, 1.0 / blocks);
+  const int own0 = blocks == 1 ? ranges : static_cast<int>(std::lround(share0 * ranges));
+  range_begin_.assign(1, 0);
   for (int b = 0; b < blocks; ++b)
-    for (int t = first * b / blocks; t < first * (b + 1) / blocks; ++t) {
-      block[b].push_back(t);
-      load[b] += weight(update_plan_[t]);
-    }
-  for (int t = first; t < static_cast<int>(update_plan_.size()); ++t) {
-    const auto b = std::min_element(load.begin(), load.end()) - load.begin();
-    block[b].push_back(t);
-    load[b] += weight(update_plan_[t]);
-  }
-  sync_ = std::make_unique<SyncCounter[]>(4 * blocks + kMaxChunks + size_t(blocks) * kMaxChunks + 1);
+    range_begin_.push_back(b == 0 ? own0 : own0 + (ranges - own0) * b / (blocks - 1));
+  small_tasks_.clear();
+  for (int t = ranges; t < static_cast<int>(update_plan_.size()); ++t) small_tasks_.push_back(t);
+  sync_ = std::make_unique<SyncCounter[]>(sync_counters(blocks, ranges));
   copy_x_.assign(size_t(blocks) * kMaxChunks, Matrix());
   copy_y_.assign(blocks, Matrix());
   copy_valid_.assign(size_t(blocks) * kMaxChunks, 0);
-  update_order_.clear();
-  update_begin_.assign(1, 0);
-  for (const auto& tasks : block) {
-    update_order_.insert(update_order_.end(), tasks.begin(), tasks.end());
-    update_begin_.push_back(static_cast<int>(update_order_.size()));
-  }
+  fused_chunks_ = 0;  // task lists are built per chunk count, on first use
 }
 
 double TrainingSession::step() {
@@ -216,7 +189,7 @@ void TrainingSession::forward_backward(const int* idx, int rows, int chunks) {
     // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
     // and the reduction in update() clears every chunk it reads.
     net_->prepare(ws);
-    for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
+    for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = chunk_seed(c, l);
     data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
     chunk_loss_[c] = loss_.evaluate(net_->forward(ws.x, ws, true), ws.targets, &ws.d_out, rows);
     net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
@@ -226,142 +199,6 @@ void TrainingSession::forward_backward(const int* idx, int rows, int chunks) {
     pool_->parallel_for_blocked(chunks, run_chunk);
   else
     for (int c = 0; c < chunks; ++c) run_chunk(c, 0);
-}
-
-bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
-  // When the first layer is a large dense layer, its product is taken out of the chunks and
-  // split by neuron like its gradient, so each core mostly reads the weights it updated itself.
-  // The step is one pool job whose phases wait on counters rather than on the end of a job:
-  //   1. gather chunk c's rows (a task per chunk);
-  //   2. the first layer's product for a neuron range, chunk by chunk, each once gathered
-  //      (from a copy of the chunk's inputs that the thread gathers itself, when another
-  //      thread gathered the chunk: see chunk_x);
-  //   3. the rest of chunk c's forward and backward, once phase 2 has finished chunk c;
-  //   4. the update tasks, once every chunk's backward is done (they write the weights that
-  //      phases 2 and 3 read).
-  // A thread waits only for tasks that another thread has already claimed and is running, so
-  // the job finishes even when a worker never joins it. Thread w starts with block w of each
-  // phase (as parallel_for_blocked does), and the first layer's blocks of phases 2 and 4 hold
-  // the same neurons. Scheduling changes only which thread computes a value, never the value.
-  const Dense* first = net_->dense(0);
-  if (!pool_ || chunks < 2 || !first || !dense_forward_supported(first->in())) return false;
-  const int blocks = pool_->size();
-  const int first_tasks = update_begin_.empty() ? 0 : static_cast<int>(std::count_if(
-      update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
-  if (first_tasks == 0) return false;
-  // Counters (plan_update sizes them): claim cursors of the 4 phases (a block each), then per
-  // chunk "gathered by thread w" (w + 1), then per thread and chunk "first-layer ranges this
-  // thread has done", then "chunks done". Range counts are kept per thread because each
-  // thread then writes only its own cache lines: a shared count, bumped by both threads after
-  // every range, moved its line between the cores ~30 times a step.
-  SyncCounter* cursor[4];
-  for (int p = 0; p < 4; ++p) cursor[p] = &sync_[p * blocks];
-  SyncCounter* gathered = &sync_[4 * blocks];
-  SyncCounter* ranges_by = gathered + kMaxChunks;  // [worker * kMaxChunks + chunk]
-  std::atomic<int>& chunks_done = ranges_by[size_t(blocks) * kMaxChunks].n;
-  auto ranges_done = [&](int c) {
-    int n = 0;
-    for (int b = 0; b < blocks; ++b) n += ranges_by[size_t(b) * kMaxChunks + c].n.load(std::memory_order_acquire);
-    return n;
-  };
-  auto chunk_begin = [&](int b) { return chunks * b / blocks; };
-  auto range_begin = [&](int b) { return first_tasks * b / blocks; };
-  auto update_begin = [&](int b) { return update_begin_[b]; };
-  for (int b = 0; b < blocks; ++b) {
-    cursor[0][b].n.store(chunk_begin(b), std::memory_order_relaxed);
-    cursor[1][b].n.store(range_begin(b), std::memory_order_relaxed);
-    cursor[2][b].n.store(chunk_begin(b), std::memory_order_relaxed);
-    cursor[3][b].n.store(update_begin(b), std::memory_order_relaxed);
-  }
-  for (int c = 0; c < chunks; ++c) {
-    gathered[c].n.store(0, std::memory_order_relaxed);
-    for (int b = 0; b < blocks; ++b) ranges_by[size_t(b) * kMaxChunks + c].n.store(0, std::memory_order_relaxed);
-  }
-  chunks_done.store(0, std::memory_order_relaxed);
-  std::fill(copy_valid_.begin(), copy_valid_.end(), 0);
-  begin_update(chunks);
-
-  const bool linear = first->activation.kind == ActivationKind::Linear;
-  const int in = first->in(), out = first->out();
-  auto first_z = [&](int c) -> Matrix& { return linear ? chunks_[c].layers[0].a : chunks_[c].layers[0].z; };
-  const Scalar* w = net_->params().data();
-  const Scalar* bias = w + size_t(out) * in;
-  // Runs phase p's tasks, block `worker` first, then whatever the other blocks have left.
-  auto run_phase = [&](int p, int worker, auto begin, auto fn) {
-    for (int i = 0; i < blocks; ++i) {
-      const int b = (worker + i) % blocks, end = begin(b + 1);
-      for (int t = cursor[p][b].n.fetch_add(1); t < end; t = cursor[p][b].n.fetch_add(1)) fn(t);
-    }
-  };
-  // Chunk c's inputs for a thread: its own gather, or else a copy it gathers itself (reading
-  // ~25 KB of pixels instead of ~100 KB of floats held in another core's cache).
-  auto chunk_x = [&](int c, int worker) -> const Matrix& {
-    if (gathered[c].n.load(std::memory_order_acquire) == worker + 1) return chunks_[c].x;
-    const size_t k = size_t(worker) * kMaxChunks + c;
-    if (!copy_valid_[k]) {
-      const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
-      data_->train.gather(idx + lo, hi - lo, copy_x_[k], copy_y_[worker]);
-      copy_valid_[k] = 1;
-    }
-    return copy_x_[k];
-  };
-  pool_->parallel_for(blocks, [&](int, int worker) {
-    run_phase(0, worker, chunk_begin, [&](int c) {
-      const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
-      Workspace& ws = chunks_[c];
-      // ws.grads is all zeros here, ready for backward to add into: prepare() creates it
-      // zeroed and the reduction in the update clears every chunk it reads.
-      net_->prepare(ws);
-      for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = mix(mix(seed_, steps_), c * 131 + l);
-      data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
-      first_z(c).resize(ws.x.rows(), out);
-      gathered[c].n.store(worker + 1, std::memory_order_release);
-    });
-    run_phase(1, worker, range_begin, [&](int t) {
-      const UpdateTask& u = update_plan_[t];
-      // The chunks in an order that lets phase 3 start without waiting: the block's own
-      // chunk (the one its thread takes in phase 3) first, just gathered by this thread, except
-      // in the block's last range, where it comes last, so that the other threads' chunks are
-      // complete as early as possible.
-      int b = 0;
-      while (range_begin(b + 1) <= t) ++b;
-      const int own = chunk_begin(b), last = range_begin(b + 1) - 1 == t;
-      for (int k = 0; k < chunks; ++k) {
-        const int c = last ? (own + 1 + k) % chunks : (own + k) % chunks;
-        wait_for(gathered[c].n, 1);
-        const Matrix& x = chunk_x(c, worker);
-        dense_forward(x.data(), static_cast<int>(x.rows()), in, w + size_t(u.o_lo) * in,
-                      bias + u.o_lo, u.o_hi - u.o_lo, first_z(c).data() + u.o_lo, out);
-        std::atomic<int>& mine = ranges_by[size_t(worker) * kMaxChunks + c].n;
-        mine.store(mine.load(std::memory_order_relaxed) + 1, std::memory_order_release);
-      }
-    });
-    run_phase(2, worker, chunk_begin, [&](int c) {
-      wait_until([&] { return ranges_done(c) >= first_tasks; });
-      Workspace& ws = chunks_[c];
-      chunk_loss_[c] = loss_.evaluate(net_->forward_after_first(ws, true), ws.targets, &ws.d_out, rows);
-      net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
-      set_grad_parts(c, chunks);
-      // With more threads, this one gathers the next step's chunk c and copies of the others
-      // (chunk_x): fetch all their rows.
-      for (int k = 0; k < (blocks > 1 ? chunks : 1); ++k) prefetch_next_chunk((c + k) % chunks);
-      chunks_done.fetch_add(1, std::memory_order_release);
-    });
-    run_phase(3, worker, update_begin, [&](int i) {
-      const UpdateTask& u = update_plan_[update_order_[i]];
-      // The update writes weights that every chunk's backward reads.
-      wait_for(chunks_done, chunks);
-      if (u.layer != 0) return run_update_task(u, chunks);
-      DenseGradPart parts[kMaxChunks];
-      for (int c = 0; c < chunks; ++c) {
-        parts[c] = parts_[c];
-        const size_t k = size_t(worker) * kMaxChunks + c;
-        if (copy_valid_[k]) parts[c].x = copy_x_[k].data();
-      }
-      run_update_task(u, chunks, parts);
-    });
-  });
-  return true;
 }
 
 void TrainingSession::update(int chunks) {
@@ -377,6 +214,10 @@ void TrainingSession::update(int chunks) {
     pool_->parallel_for_blocked(tasks, run);
   else
     for (int t = 0; t < tasks; ++t) run(t, 0);
+}
+
+uint64_t TrainingSession::chunk_seed(int c, size_t l) const {
+  return mix(mix(seed_, uint64_t(steps_)), uint64_t(c) * 131 + l);
 }
 
 void TrainingSession::begin_update(int chunks) {
@@ -396,20 +237,20 @@ void TrainingSession::set_grad_parts(int c, int chunks) {
   }
 }
 
+void TrainingSession::finish_update(size_t lo, size_t hi) {
+  regularize(lo, hi);
+  optimizer_.update(net_->params().data(), grads_.data(), lo, hi);
+}
+
 void TrainingSession::run_update_task(const UpdateTask& u, int chunks, const DenseGradPart* parts) {
-  auto& p = net_->params();
-  auto finish = [&](size_t lo, size_t hi) {
-    regularize(lo, hi);
-    optimizer_.update(p.data(), grads_.data(), lo, hi);
-  };
   if (u.layer >= 0) {
     const Dense& d = *net_->dense(u.layer);
     const size_t off = net_->param_offset(u.layer), bias = off + size_t(d.out()) * d.in();
     if (!parts) parts = parts_.data() + size_t(u.layer) * chunks;
     dense_weight_grad(parts, chunks, d.in(), d.out(), u.o_lo, u.o_hi, grads_.data() + off,
                       grads_.data() + bias);
-    finish(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
-    finish(bias + u.o_lo, bias + u.o_hi);
+    finish_update(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
+    finish_update(bias + u.o_lo, bias + u.o_hi);
     return;
   }
   Scalar* __restrict out = grads_.data();
@@ -423,7 +264,7 @@ void TrainingSession::run_update_task(const UpdateTask& u, int chunks, const Den
       for (size_t i = u.lo; i < u.hi; ++i) out[i] += g[i], g[i] = 0;
     }
   }
-  finish(u.lo, u.hi);
+  finish_update(u.lo, u.hi);
 }
 
 void TrainingSession::prefetch_next_chunk(int c) const {

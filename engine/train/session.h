@@ -87,10 +87,16 @@ class TrainingSession {
   // regularisation and the optimiser per parameter slice.
   void forward_backward(const int* idx, int rows, int chunks);
   void update(int chunks);
-  // The whole step as one pool job when the first layer is split by neuron (see step()):
-  // gather, first-layer product, rest of each chunk and update, ordered by counters instead of
-  // a job per phase. Returns false, doing nothing, when the network does not take that path.
+  // The whole step as one pool job when the first layer is split by neuron (fused_step.cpp).
+  // Returns false, doing nothing, when the network does not take that path.
   bool fused_step(const int* idx, int rows, int chunks);
+  // fused_step()'s split of the first layer's ranges between threads (part of plan_update),
+  // and its task lists for a number of chunks.
+  void plan_fused();
+  void plan_fused_tasks(int chunks);
+  static size_t sync_counters(int blocks, int ranges);
+  // The seed of layer l's randomness (dropout) in chunk c of this step.
+  uint64_t chunk_seed(int c, size_t l) const;
   // Regularisation terms added to grads_ over parameters [lo, hi).
   void regularize(size_t lo, size_t hi);
   // Starts loading the pixels of chunk c of the next minibatch (image data only).
@@ -111,6 +117,8 @@ class TrainingSession {
   void set_grad_parts(int c, int chunks);
   // parts: the dense layer's inputs to use instead of those of parts_ (same values).
   void run_update_task(const UpdateTask& u, int chunks, const DenseGradPart* parts = nullptr);
+  // Regularisation and the optimiser on parameters [lo, hi), whose gradient is in grads_.
+  void finish_update(size_t lo, size_t hi);
 
   std::shared_ptr<const Dataset> data_;
   NetworkSpec user_spec_;
@@ -133,17 +141,28 @@ class TrainingSession {
   std::vector<UpdateTask> update_plan_;  // empty until the first step of a network
   std::vector<std::pair<size_t, size_t>> regularized_;  // [begin, end) of weights L1/L2 apply to
   std::vector<DenseGradPart> parts_;      // (layer, chunk) inputs of dense_weight_grad
-  // fused_step(): update_plan_ indices in the order the pool's threads take them, in blocks
-  // [update_begin_[w], update_begin_[w + 1]), so that thread w updates the first layer's
-  // neurons it multiplies in the forward; and the job's claim cursors and completion counts.
-  std::vector<int> update_order_, update_begin_;
+  // fused_step(): thread b's first-layer ranges [range_begin_[b], range_begin_[b + 1]) (the
+  // first update_plan_ entries are the first layer's ranges); the other update tasks, which
+  // thread 0 runs; per thread, its first-layer forward and gradient tasks for the current
+  // chunk count (fused_chunks_), in the order it runs them, from forward_begin_[b] and
+  // grad_begin_[b];
+  // the job's claim cursors and completion counts.
+  static constexpr int kMaxChunks = 16;
+  struct RangeTask {
+    int range;
+    int chunk;  // -1: every chunk in one pass (gradient tasks)
+  };
+  std::vector<int> range_begin_, small_tasks_;
+  std::vector<RangeTask> forward_tasks_, grad_tasks_;
+  std::vector<int> forward_begin_, grad_begin_;
+  int fused_chunks_ = 0;
   struct alignas(64) SyncCounter {
     std::atomic<int> n{0};
   };
   std::unique_ptr<SyncCounter[]> sync_;
-  // fused_step(): a thread's own copy of another thread's chunk of inputs (gathered again from
-  // the data rather than read from the other core's cache), per worker and chunk, with whether
-  // it holds this step's rows; and a scratch target matrix per worker.
+  // fused_step(): each thread's own gather of every chunk's inputs (thread 0 gathers into the
+  // chunk workspaces), per worker and chunk, with whether it holds this step's rows; and a
+  // scratch target matrix per worker.
   std::vector<Matrix> copy_x_, copy_y_;
   std::vector<int> copy_valid_;
   int last_batch_ = 0;

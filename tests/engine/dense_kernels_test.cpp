@@ -70,6 +70,28 @@ TEST(DenseKernels, NeuronSplitDoesNotChangeAnyValue) {
   EXPECT_EQ(wb, sb);
 }
 
+// Training may sum a range's gradient one chunk at a time, as chunks finish their backward.
+TEST(DenseKernels, AccumulatingPartByPartGivesTheSameBitsAsOneCall) {
+  std::mt19937 gen(11);
+  for (int in : {17, 784})
+    for (int out : {6, 128}) {
+      Case c = make_case(gen, in, out, {32, 7, 32});
+      std::vector<Scalar> whole(size_t(in) * out), wb(out), parts(whole.size(), 5), pb(out, 5);
+      std::vector<Scalar> naive(whole.size(), 5), nb(out, 5);
+      dense_weight_grad(c.parts.data(), 3, in, out, 1, out, whole.data(), wb.data());
+      for (int p = 0; p < 3; ++p) {
+        dense_weight_grad(&c.parts[p], 1, in, out, 1, out, parts.data(), pb.data(), p > 0);
+        dense_weight_grad_naive(&c.parts[p], 1, in, out, 1, out, naive.data(), nb.data(), p > 0);
+      }
+      for (size_t i = size_t(in); i < whole.size(); ++i) ASSERT_EQ(whole[i], parts[i]) << i;
+      for (int o = 1; o < out; ++o) ASSERT_EQ(wb[o], pb[o]) << o;
+      EXPECT_EQ(parts[0], 5);  // outside the range: untouched
+      std::vector<Scalar> naive_whole(whole.size()), naive_wb(out);
+      dense_weight_grad_naive(c.parts.data(), 3, in, out, 1, out, naive_whole.data(), naive_wb.data());
+      for (size_t i = size_t(in); i < whole.size(); ++i) ASSERT_EQ(naive_whole[i], naive[i]) << i;
+    }
+}
+
 TEST(DenseKernels, ForwardMatchesPlainLoopsOnEdgeShapes) {
   std::mt19937 gen(5);
   std::uniform_real_distribution<float> u(-1, 1);
@@ -140,10 +162,11 @@ TEST(DenseKernels, StepGradientMatchesNetworkBackward) { check_step_gradient(Reg
 TEST(DenseKernels, StepGradientIncludesL2OnWeightsOnly) { check_step_gradient(RegKind::L2); }
 TEST(DenseKernels, StepGradientIncludesL1OnWeightsOnly) { check_step_gradient(RegKind::L1); }
 
-// Training splits a large first dense layer's product by neuron across the pool; without a pool
-// it runs whole per chunk. Only the thread computing an element differs, so parameters must be
-// bit-identical with no pool, a 1-thread pool and a 2-thread pool.
-ParamVector train_wide_first_layer(ThreadPool* pool) {
+// Training splits a large first dense layer's product by neuron across the pool, gives thread 0
+// fewer ranges and the rest of the network, and sums a range's gradient chunk by chunk on the
+// other threads; without a pool it runs whole per chunk. Only the thread computing an element
+// differs, so parameters must be bit-identical with no pool and pools of 1 to 4 threads.
+ParamVector train_wide_first_layer(ThreadPool* pool, int units) {
   std::mt19937 gen(2);
   std::uniform_real_distribution<float> u(0, 1);
   auto data = std::make_shared<Dataset>();
@@ -155,13 +178,15 @@ ParamVector train_wide_first_layer(ThreadPool* pool) {
   for (int r = 0; r < 256; ++r) data->train.y(r, 0) = Scalar(r % 10);
   NetworkSpec spec;
   LayerSpec h;
-  h.units = 45;
+  h.units = units;
   h.activation.kind = ActivationKind::Relu;
   LayerSpec o;
   o.units = 10;
   spec.layers = {h, o};
   TrainSettings ts;
   ts.batch_size = 100;
+  ts.optimizer.kind = OptimizerKind::Adam;  // per-element state and a step counter
+  ts.optimizer.lr = 0.003;
   TrainingSession s(data, spec, Loss{LossKind::SoftmaxCe}, ts, 3, pool);
   EXPECT_GT(s.plan_chunks(100), 1);
   for (int i = 0; i < 8; ++i) s.step();  // crosses an epoch boundary (short last batch)
@@ -169,10 +194,13 @@ ParamVector train_wide_first_layer(ThreadPool* pool) {
 }
 
 TEST(DenseKernels, SplitFirstLayerKeepsParametersBitIdentical) {
-  ThreadPool one(1), two(2);
-  const ParamVector none = train_wide_first_layer(nullptr);
-  EXPECT_EQ(none, train_wide_first_layer(&one));
-  EXPECT_EQ(none, train_wide_first_layer(&two));
+  for (int units : {45, 128}) {  // 2 and 6 neuron ranges
+    const ParamVector none = train_wide_first_layer(nullptr, units);
+    for (int threads = 1; threads <= 4; ++threads) {
+      ThreadPool pool(threads);
+      EXPECT_EQ(none, train_wide_first_layer(&pool, units)) << units << " units, " << threads << " threads";
+    }
+  }
 }
 
 }  // namespace
