@@ -1,6 +1,7 @@
 // nnplay_bench: nnplay's side of the benchmarks (scripts/bench.sh runs it beside PyTorch's,
 // bench/torch_bench.py, and prints the ratios). Training throughput times TrainingSession::step()
-// exactly as the trainer thread calls it; the decision grid times TrainingSession::predict().
+// exactly as the trainer thread calls it, on each thread count in alternating windows; the
+// decision grid times TrainingSession::predict().
 //
 //   nnplay_bench [--only W1,W2,grid,W3,W4] [--threads 1,2] [--seconds S] [--windows N] [--json]
 //
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -140,40 +142,60 @@ void print(const Options& o, const Result& r) {
   std::fflush(stdout);
 }
 
-// Training throughput; with stats on, layer_stats() runs every 30 ms of wall time as in the GUI.
-Result train_rate(const Options& o, const Workload& w, int threads, bool stats) {
-  ThreadPool pool(threads);
+// Training throughput on each thread count, measured in alternating windows (timing.h); with
+// stats on, layer_stats() runs every 30 ms of wall time as in the GUI.
+std::vector<Result> train_rates(const Options& o, const Workload& w, const std::vector<int>& threads,
+                                bool stats) {
   TrainSettings settings = w.settings;
   settings.collect_stats = stats;
-  TrainingSession s(w.data, w.spec, w.loss, settings, 1, &pool);
-  double next_publish = now_seconds() + kPublishSeconds;
-  volatile double sink = 0;
-  auto run = [&](long k) {
-    const long before = s.samples_seen();
-    for (long i = 0; i < k; ++i) sink = sink + s.step();
-    if (stats && now_seconds() >= next_publish) {
-      sink = sink + s.layer_stats().size();
-      next_publish = now_seconds() + kPublishSeconds;
-    }
-    return s.samples_seen() - before;
+  struct Side {
+    std::unique_ptr<ThreadPool> pool;
+    std::unique_ptr<TrainingSession> session;
+    double next_publish = 0;
   };
-  const Rate rate = measure(run, o.seconds, o.windows, o.warmup);
-  Result r;
-  r.workload = w.name;
-  r.metric = stats ? "train_stats" : "train";
-  r.unit = "samples/s";
-  r.threads = pool.size();
-  r.batch = settings.batch_size;
-  r.best = rate.best;
-  r.median = rate.median;
-  r.seconds = rate.seconds;
-  r.cpu_seconds = rate.cpu_seconds;
-  r.units = rate.units;
-  r.params = s.network().param_count();
-  r.flops_per_sample = s.network().flops_per_sample();
-  r.note = w.data_note + ", " + std::to_string(s.plan_chunks(settings.batch_size)) + " chunk(s)/step";
-  if (stats) r.note += ", collect_stats on + layer_stats() every 30 ms";
-  return r;
+  std::vector<Side> sides(threads.size());
+  std::vector<Run> runs;
+  volatile double sink = 0;
+  for (size_t i = 0; i < threads.size(); ++i) {
+    Side& side = sides[i];
+    side.pool = std::make_unique<ThreadPool>(threads[i]);
+    side.session = std::make_unique<TrainingSession>(w.data, w.spec, w.loss, settings, 1, side.pool.get());
+    side.next_publish = now_seconds() + kPublishSeconds;
+    runs.push_back([&, i](long k) {
+      Side& sd = sides[i];
+      TrainingSession& s = *sd.session;
+      const long before = s.samples_seen();
+      for (long n = 0; n < k; ++n) sink = sink + s.step();
+      if (stats && now_seconds() >= sd.next_publish) {
+        sink = sink + s.layer_stats().size();
+        sd.next_publish = now_seconds() + kPublishSeconds;
+      }
+      return s.samples_seen() - before;
+    });
+  }
+  const std::vector<Rate> rates = measure_interleaved(runs, o.seconds, o.windows, o.warmup);
+  std::vector<Result> out;
+  for (size_t i = 0; i < threads.size(); ++i) {
+    const TrainingSession& s = *sides[i].session;
+    const Rate& rate = rates[i];
+    Result r;
+    r.workload = w.name;
+    r.metric = stats ? "train_stats" : "train";
+    r.unit = "samples/s";
+    r.threads = sides[i].pool->size();
+    r.batch = settings.batch_size;
+    r.best = rate.best;
+    r.median = rate.median;
+    r.seconds = rate.seconds;
+    r.cpu_seconds = rate.cpu_seconds;
+    r.units = rate.units;
+    r.params = s.network().param_count();
+    r.flops_per_sample = s.network().flops_per_sample();
+    r.note = w.data_note + ", " + std::to_string(s.plan_chunks(settings.batch_size)) + " chunk(s)/step";
+    if (stats) r.note += ", collect_stats on + layer_stats() every 30 ms";
+    out.push_back(r);
+  }
+  return out;
 }
 
 // Latency of one 256 x 256 decision grid through predict() (which uses the pool).
@@ -269,14 +291,13 @@ void run_all(const Options& o) {
       continue;
     }
     const Workload w = make_workload(name);
-    for (int t : o.threads) {
-      if (name == "grid") {
-        print(o, grid_latency(o, w, t));
-        continue;
-      }
-      print(o, train_rate(o, w, t, false));
-      if (o.stats && (name == "W1" || name == "W2")) print(o, train_rate(o, w, t, true));
+    if (name == "grid") {
+      for (int t : o.threads) print(o, grid_latency(o, w, t));
+      continue;
     }
+    for (const Result& r : train_rates(o, w, o.threads, false)) print(o, r);
+    if (o.stats && (name == "W1" || name == "W2"))
+      for (const Result& r : train_rates(o, w, o.threads, true)) print(o, r);
   }
 }
 
