@@ -209,11 +209,21 @@ bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
     // to the rest of the network (where it helps only with the chunk it is waiting for).
     for (int i = 0; i < (worker == 0 ? 1 : blocks); ++i)
       for (int t; (t = claim(forward_cursor, forward_begin_, (worker + i) % blocks)) >= 0;) run_forward(t);
+    // Every thread gathers every chunk of the next step: fetch their rows, a row at a time
+    // while waiting for other threads, the rest at once.
+    const int next_rows = next_batch_rows();
+    int prefetched = 0;
+    auto prefetch_one = [&] {
+      if (prefetched >= next_rows) return false;
+      prefetch_next_rows(prefetched, prefetched + 1);
+      ++prefetched;
+      return true;
+    };
     if (worker == 0) {
       // The rest of the network, chunk by chunk.
       for (int c; (c = rest_cursor.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
         const int need = ranges;
-        wait_until([&] { return forward_done(c) >= need; }, help_forward);
+        wait_until([&] { return forward_done(c) >= need; }, [&] { return help_forward() || prefetch_one(); });
         Workspace& ws = chunks_[c];
         if (copy_valid_[c] == 0) chunk_x(c);  // the targets come with thread 0's gather
         chunk_loss_[c] = loss_.evaluate(net_->forward_after_first(ws, true), ws.targets, &ws.d_out, rows);
@@ -221,12 +231,11 @@ bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
         set_grad_parts(c, chunks);
         rest_done[c].n.store(1, std::memory_order_release);
       }
-      // Every thread gathers every chunk of the next step: fetch their rows.
-      for (int c = 0; c < chunks; ++c) prefetch_next_chunk(c);
+      prefetch_next_rows(prefetched, next_rows);
       for (int i; (i = small_cursor.fetch_add(1, std::memory_order_relaxed)) < static_cast<int>(small_tasks_.size());)
         run_update_task(update_plan_[small_tasks_[i]], chunks);
     } else {
-      for (int c = 0; c < chunks; ++c) prefetch_next_chunk(c);
+      prefetch_next_rows(prefetched, next_rows);
     }
     // Gradients and updates of the first layer's ranges: this thread's, then the others' left.
     for (int i = 0; i < blocks; ++i)

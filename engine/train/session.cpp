@@ -271,13 +271,20 @@ void TrainingSession::prefetch_next_chunk(int c) const {
   // Image rows are scattered over a large buffer and the gather waits on every one of them
   // (cache and TLB misses). The same chunk of the next minibatch usually runs on this thread,
   // so fetching its rows now lets the update phase hide that wait.
+  const int rows = next_batch_rows();
+  const int chunks = plan_chunks(std::max(rows, 1));
+  if (c < chunks) prefetch_next_rows(rows * c / chunks, rows * (c + 1) / chunks);
+}
+
+int TrainingSession::next_batch_rows() const {
   const DataSplit& train = data_->train;
-  if (train.pixels.empty() || cursor_ >= order_.size()) return;
+  if (train.pixels.empty() || cursor_ >= order_.size()) return 0;  // no images, or a new shuffle
   const int b = std::clamp(settings_.batch_size, 1, train.rows());
-  const int rows = std::min<int>(b, static_cast<int>(order_.size() - cursor_));
-  const int chunks = plan_chunks(rows);
-  if (c >= chunks) return;
-  const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
+  return std::min<int>(b, static_cast<int>(order_.size() - cursor_));
+}
+
+void TrainingSession::prefetch_next_rows(int lo, int hi) const {
+  const DataSplit& train = data_->train;
   const size_t width = size_t(train.pixel_width);
   for (int r = lo; r < hi; ++r) {
     const uint8_t* row = train.pixels.data() + size_t(order_[cursor_ + r]) * width;

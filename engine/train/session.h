@@ -99,8 +99,12 @@ class TrainingSession {
   uint64_t chunk_seed(int c, size_t l) const;
   // Regularisation terms added to grads_ over parameters [lo, hi).
   void regularize(size_t lo, size_t hi);
-  // Starts loading the pixels of chunk c of the next minibatch (image data only).
+  // Starts loading the pixels of chunk c of the next minibatch (image data only), or of its rows
+  // [lo, hi) of next_batch_rows() (0 when the data are not images or the epoch ends: the next
+  // order is not shuffled yet).
   void prefetch_next_chunk(int c) const;
+  void prefetch_next_rows(int lo, int hi) const;
+  int next_batch_rows() const;
 
   // One task of the update phase: for a dense layer (layer >= 0), the weight and bias gradients
   // of neurons [o_lo, o_hi) over the whole batch; otherwise the reduction of the chunks'
