@@ -11,11 +11,11 @@ void DataSplit::gather(const int* idx, int n, Matrix& x_out, Matrix& y_out) cons
   if (pixels.empty()) {
     for (int r = 0; r < n; ++r) x_out.row(r) = x.row(idx[r]);
   } else {
-    const Scalar scale = Scalar(1) / Scalar(255);
+    const Scalar scale = pixel_scale, offset = pixel_offset;
     for (int r = 0; r < n; ++r) {
       const uint8_t* src = pixels.data() + size_t(idx[r]) * width;
       Scalar* dst = x_out.data() + size_t(r) * width;
-      for (int c = 0; c < width; ++c) dst[c] = src[c] * scale;
+      for (int c = 0; c < width; ++c) dst[c] = src[c] * scale + offset;
     }
   }
   for (int r = 0; r < n; ++r) y_out.row(r) = y.row(idx[r]);

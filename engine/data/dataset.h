@@ -13,8 +13,11 @@ enum class Task { Classification, Regression };
 
 struct DataSplit {
   Matrix x;                     // (N, features) for point data; empty for images
-  std::vector<uint8_t> pixels;  // (N, C*H*W) row-major 8-bit images, scaled by 1/255 on gather
+  std::vector<uint8_t> pixels;  // (N, C*H*W) row-major 8-bit images, converted on gather:
   int pixel_width = 0;          // C*H*W when pixels is used
+  // a pixel p becomes p * pixel_scale + pixel_offset: p / 255 by default, or standardised
+  // ((p / 255 - mean) / std over the training pixels) when the experiment asks for it.
+  Scalar pixel_scale = Scalar(1) / Scalar(255), pixel_offset = 0;
   Matrix y;                     // (N, 1): class index or regression value
 
   int rows() const { return static_cast<int>(y.rows()); }

@@ -101,6 +101,7 @@ void read_data(const JsonReader& root, Experiment& e, const std::string& base_di
     c.images.dir = im.string("dir", "");
     c.images.limit_train = im.integer("limit_train", 0, 0, 10'000'000);
     c.images.limit_test = im.integer("limit_test", 0, 0, 10'000'000);
+    c.images.standardize = im.boolean("standardize", false);
   }
   c.points.task = e.task;
   if (c.source == "generator") {

@@ -18,6 +18,7 @@ struct ImageSource {
   std::string name = "synthetic";  // "fashion-mnist", "mnist", "synthetic"
   std::string dir;                 // optional override of where the files are
   int limit_train = 0, limit_test = 0;  // 0 = all
+  bool standardize = false;  // inputs (p / 255 - mean) / std, from the training pixels
   bool operator==(const ImageSource&) const = default;
 };
 

@@ -54,6 +54,7 @@ std::string experiment_to_json(const Experiment& e, bool include_points) {
     d["images"] = {{"name", e.data.images.name}, {"limit_train", e.data.images.limit_train},
                    {"limit_test", e.data.images.limit_test}};
     if (!e.data.images.dir.empty()) d["images"]["dir"] = e.data.images.dir;
+    if (e.data.images.standardize) d["images"]["standardize"] = true;
   } else if (include_points || e.data.source == "points") {
     // Drawn data is saved as points so nothing a user drew is ever lost.
     d["source"] = "points";

@@ -13,6 +13,7 @@ std::shared_ptr<const Dataset> build_dataset(const Experiment& e) {
     spec.dir = e.data.images.dir;
     spec.limit_train = e.data.images.limit_train;
     spec.limit_test = e.data.images.limit_test;
+    spec.standardize = e.data.images.standardize;
     spec.validation_fraction = e.splits.validation > 0 ? e.splits.validation : 0.1;
     spec.seed = e.seed;
     return std::make_shared<Dataset>(load_image_dataset(spec));

@@ -227,6 +227,17 @@ Dataset make_image_dataset(const ImageSet& pool, const ImageSet& test,
   fill_split(d.validation, pool, {pool_idx.begin(), pool_idx.begin() + n_val});
   fill_split(d.train, pool, {pool_idx.begin() + n_val, pool_idx.end()});
   fill_split(d.test, test, seeded_subset(test.count, spec.limit_test, rng));
+  if (spec.standardize) {
+    double sum = 0, sum_sq = 0;
+    for (uint8_t p : d.train.pixels) sum += p, sum_sq += double(p) * p;
+    const double n = std::max<double>(1, double(d.train.pixels.size()));
+    const double mean = sum / n / 255, var = sum_sq / n / (255.0 * 255) - mean * mean;
+    const double sd = var > 1e-12 ? std::sqrt(var) : 1;
+    for (DataSplit* s : {&d.train, &d.validation, &d.test}) {
+      s->pixel_scale = static_cast<Scalar>(1 / (255 * sd));
+      s->pixel_offset = static_cast<Scalar>(-mean / sd);
+    }
+  }
   return d;
 }
 

@@ -33,7 +33,7 @@ void Inspector::set_params(const std::vector<Scalar>& params) {
 Inspection Inspector::run(const float* pixels) const {
   const int n = net_->input_shape().size();
   Matrix x(1, n);
-  for (int i = 0; i < n; ++i) x(0, i) = pixels[i];
+  for (int i = 0; i < n; ++i) x(0, i) = pixels[i] * input_scale_ + input_offset_;
   Workspace ws;
   const Matrix& logits = net_->forward(x, ws, false);
   Inspection r;

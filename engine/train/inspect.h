@@ -28,8 +28,15 @@ class Inspector {
   // spec as published in a snapshot (the user's, output softmax included); params flat.
   // Throws Error when the spec cannot be built or params has the wrong size.
   Inspector(const NetworkSpec& spec, const std::vector<Scalar>& params, const Loss& loss);
-  // pixels: spec.input.size() values in [0, 1], channel-major (C, H, W).
+  // pixels: spec.input.size() values in [0, 1], channel-major (C, H, W); the network sees
+  // them as training does (see set_input_transform).
   Inspection run(const float* pixels) const;
+  // Inputs v in [0, 1] go into the network as v * scale + offset (a standardised dataset's
+  // transform: DataSplit::pixel_scale * 255 and pixel_offset).
+  void set_input_transform(Scalar scale, Scalar offset) {
+    input_scale_ = scale;
+    input_offset_ = offset;
+  }
   // Replaces the parameters (same spec): after a training step only these change.
   void set_params(const std::vector<Scalar>& params);
   const Network& network() const { return *net_; }
@@ -37,6 +44,7 @@ class Inspector {
  private:
   std::unique_ptr<Network> net_;
   Loss loss_;
+  Scalar input_scale_ = 1, input_offset_ = 0;
 };
 
 }  // namespace nnplay

@@ -46,6 +46,23 @@ TEST(Experiment, EveryExampleLoadsAndBuildsItsData) {
   EXPECT_GE(n, 5);
 }
 
+TEST(Experiment, ImageStandardisationIsReadSavedAndApplied) {
+  const Experiment e = load_experiment("assets/experiments/fashion-mlp.json");
+  EXPECT_TRUE(e.data.images.standardize);
+  Experiment small = e;
+  small.data.images.name = "synthetic";
+  small.data.images.limit_train = 200;
+  small.data.images.limit_test = 10;
+  const auto d = build_dataset(small);
+  EXPECT_NE(d->train.pixel_offset, 0.0f);
+  small.data.images.standardize = false;
+  EXPECT_EQ(build_dataset(small)->train.pixel_offset, 0.0f);
+  const auto path = std::filesystem::temp_directory_path() / "nnplay_standardize.json";
+  save_experiment(e, path.string());
+  EXPECT_TRUE(load_experiment(path.string()).data.images.standardize);
+  std::filesystem::remove(path);
+}
+
 TEST(Experiment, GoodTextParses) {
   Experiment e = parse_experiment(kGood, "good.json");
   EXPECT_EQ(e.network.layers.size(), 2u);

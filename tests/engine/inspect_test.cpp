@@ -53,6 +53,42 @@ TEST(Inspector, GivesEveryLayersMapsAndTheSessionsProbabilities) {
   EXPECT_FLOAT_EQ(r.layers[1].values[0], m);
 }
 
+// A standardised dataset's rows go into the network centred and scaled; an image shown or drawn
+// in [0, 1] must reach the network the same way, or the Draw pad would predict nonsense.
+TEST(Inspector, SeesImagesAsTrainingDoesWhenTheDataAreStandardised) {
+  ImageDataSpec spec;
+  spec.name = "synthetic";
+  spec.limit_train = 300;
+  spec.limit_test = 20;
+  spec.standardize = true;
+  auto data = std::make_shared<Dataset>(load_image_dataset(spec));
+  Matrix x, y;
+  data->train.gather_all(x, y);
+  EXPECT_NEAR(x.mean(), 0.0, 1e-4);
+  EXPECT_NEAR(std::sqrt((x.array() - x.mean()).square().mean()), 1.0, 1e-3);
+  EXPECT_EQ(data->test.pixel_scale, data->train.pixel_scale);  // the training figures everywhere
+  EXPECT_EQ(data->test.pixel_offset, data->train.pixel_offset);
+
+  ThreadPool pool(1);
+  NetworkSpec net = lenet_like();
+  net.input = data->input;
+  TrainingSession session(data, net, Loss{LossKind::SoftmaxCe}, TrainSettings{}, 7, &pool);
+  for (int i = 0; i < 3; ++i) session.step();
+  const std::vector<Scalar> params(session.network().params().begin(), session.network().params().end());
+  Inspector insp(session.spec(), params, session.loss());
+  insp.set_input_transform(data->train.pixel_scale * 255, data->train.pixel_offset);
+  const int row = 4;
+  Matrix one, probs;
+  data->train.gather(&row, 1, one, y);
+  session.predict(one, probs);
+  std::vector<float> pixels(data->train.pixel_width);  // as the Samples view shows it
+  for (int i = 0; i < data->train.pixel_width; ++i)
+    pixels[i] = data->train.pixels[size_t(row) * data->train.pixel_width + i] / 255.0f;
+  const Inspection r = insp.run(pixels.data());
+  ASSERT_EQ(r.probs.size(), size_t(probs.cols()));
+  for (size_t k = 0; k < r.probs.size(); ++k) EXPECT_NEAR(r.probs[k], probs(0, k), 1e-5) << k;
+}
+
 TEST(Inspector, RefusesParametersOfAnotherNetwork) {
   EXPECT_THROW(Inspector(lenet_like(), std::vector<Scalar>(5, 0.0f), Loss{LossKind::SoftmaxCe}), Error);
 }

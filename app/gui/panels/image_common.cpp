@@ -47,6 +47,9 @@ const Inspector* InspectorCache::get(const Snapshot* s) {
       params_version_ = s->params_version;
       ++version_;
     }
+    // Drawn or shown images are in [0, 1]; the network sees them as training converts them.
+    if (s->data && s->data->train.pixel_width > 0)
+      inspector_->set_input_transform(s->data->train.pixel_scale * 255, s->data->train.pixel_offset);
     why_.clear();
   } catch (const std::exception& e) {
     inspector_.reset();
