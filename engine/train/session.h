@@ -149,8 +149,7 @@ class TrainingSession {
   // first update_plan_ entries are the first layer's ranges); the other update tasks, which
   // thread 0 runs; per thread, its first-layer forward and gradient tasks for the current
   // chunk count (fused_chunks_), in the order it runs them, from forward_begin_[b] and
-  // grad_begin_[b];
-  // the job's claim cursors and completion counts.
+  // grad_begin_[b]; the job's claim cursors and completion counts.
   static constexpr int kMaxChunks = 16;
   struct RangeTask {
     int range;
