@@ -265,6 +265,14 @@ void draw_image_data(const Experiment& exp) {
   ImGui::TextWrapped("%s", f.about);
   const Shape in = exp.network.input;
   ImGui::Text("Image size: %d x %d pixels, %s", in.w, in.h, in.c == 1 ? "greyscale" : "colour");
+  if (src.standardize) {
+    ImGui::TextUnformatted("Inputs standardised");
+    help_marker("Each brightness b (0 to 1) enters the network as (b - m) / s, where m and s are "
+                "the mean and the spread (standard deviation) of all training pixels. Inputs "
+                "centred on 0 with a spread of 1 suit gradient descent better than 0 to 1: the "
+                "first layer's gradients are not all pushed the same way. Validation, test and "
+                "drawn images use the training figures. (\"standardize\" in the experiment file.)");
+  }
   const int pool = src.limit_train > 0 ? std::min(src.limit_train, f.pool) : f.pool;
   const int test = src.limit_test > 0 ? std::min(src.limit_test, f.test) : f.test;
   const double vfrac = exp.splits.validation > 0 ? exp.splits.validation : 0.1;
