@@ -33,6 +33,9 @@ void Optimizer::begin_step(size_t n) {
     t_ = 0;
   }
   ++t_;
+  // Adam's bias corrections, once per step rather than once per slice update() is called on.
+  bias1_ = static_cast<Scalar>(1 - std::pow(settings_.beta1, double(t_)));
+  bias2_ = static_cast<Scalar>(1 - std::pow(settings_.beta2, double(t_)));
 }
 
 void Optimizer::update(Scalar* p, const Scalar* g, size_t lo, size_t hi) {
@@ -75,8 +78,7 @@ void Optimizer::update(Scalar* p, const Scalar* g, size_t lo, size_t hi) {
     case OptimizerKind::Adam: {
       const Scalar b1 = static_cast<Scalar>(settings_.beta1), b2 = static_cast<Scalar>(settings_.beta2);
       const Scalar eps = static_cast<Scalar>(settings_.eps);
-      const Scalar c1 = static_cast<Scalar>(1 - std::pow(settings_.beta1, double(t_)));
-      const Scalar c2 = static_cast<Scalar>(1 - std::pow(settings_.beta2, double(t_)));
+      const Scalar c1 = bias1_, c2 = bias2_;
       for (size_t i = lo; i < hi; ++i) {
         m[i] = b1 * m[i] + (1 - b1) * g[i];
         v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];

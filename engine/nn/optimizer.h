@@ -54,6 +54,7 @@ class Optimizer {
   OptimizerSettings settings_;
   std::vector<Scalar> m_, v_;  // first state (velocity, adam's m) and second (squares)
   long t_ = 0;
+  Scalar bias1_ = 0, bias2_ = 0;  // 1 - beta1^t and 1 - beta2^t, set by begin_step
 };
 
 }  // namespace nnplay

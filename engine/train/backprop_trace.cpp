@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/core/rng.h"
+#include "engine/nn/compiled_spec.h"
 #include "engine/nn/dense.h"
 #include "engine/nn/network.h"
 
@@ -10,13 +11,6 @@ namespace nnplay {
 namespace {
 
 std::vector<double> row(const Matrix& m) { return std::vector<double>(m.data(), m.data() + m.size()); }
-
-// The network as TrainingSession compiles it: with a cross-entropy loss the output layer stays
-// linear and the loss applies sigmoid/softmax, so delta at the output is simply p - t.
-NetworkSpec compiled(NetworkSpec s, const Loss& loss) {
-  if (loss.kind != LossKind::Mse && !s.layers.empty()) s.layers.back().activation.kind = ActivationKind::Linear;
-  return s;
-}
 
 std::vector<TraceStep> step_order(int layers) {
   std::vector<TraceStep> steps{{TraceStepKind::Input, -1}};
@@ -49,7 +43,7 @@ BackpropTrace trace_backprop(const NetworkSpec& spec, const Loss& loss,
                              double target) {
   if (const std::string why = trace_unsupported_reason(spec); !why.empty()) throw Error(why);
   Rng rng(1);  // only to construct; every parameter is overwritten below
-  const Network net(compiled(spec, loss), rng);
+  const Network net(compiled_spec(spec, loss), rng);
   if (params.size() != net.param_count())
     throw Error("backprop trace: " + std::to_string(params.size()) + " parameters given, the network has " +
                 std::to_string(net.param_count()));

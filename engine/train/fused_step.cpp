@@ -101,11 +101,10 @@ void TrainingSession::plan_fused_tasks(int chunks) {
 }
 
 bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
+  if (!fused_ || chunks < 2) return false;
   const Dense* first = net_->dense(0);
-  if (!pool_ || chunks < 2 || !first || !dense_forward_supported(first->in())) return false;
   const int blocks = pool_->size();
-  const int ranges = range_begin_.empty() ? 0 : range_begin_.back();
-  if (ranges == 0 || static_cast<int>(range_begin_.size()) != blocks + 1) return false;
+  const int ranges = range_begin_.back();
   if (fused_chunks_ != chunks) plan_fused_tasks(chunks);
   begin_update(chunks);
 
@@ -131,18 +130,14 @@ bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
   const bool linear = first->activation.kind == ActivationKind::Linear;
   const int in = first->in(), out = first->out();
   auto first_z = [&](int c) -> Matrix& { return linear ? chunks_[c].layers[0].a : chunks_[c].layers[0].z; };
+  auto chunk_rows = [&](int c) { return std::pair{rows * c / chunks, rows * (c + 1) / chunks}; };
   for (int c = 0; c < chunks; ++c) {
-    // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
-    // and the reduction in the update clears every chunk it reads.
-    Workspace& ws = chunks_[c];
-    net_->prepare(ws);
-    for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = chunk_seed(c, l);
-    first_z(c).resize(rows * (c + 1) / chunks - rows * c / chunks, out);
+    prepare_chunk(c);
+    const auto [lo, hi] = chunk_rows(c);
+    first_z(c).resize(hi - lo, out);
   }
   const Scalar* w = net_->params().data();
   const Scalar* bias = w + size_t(out) * in;
-  const size_t first_bias = size_t(out) * in;
-  auto chunk_rows = [&](int c) { return std::pair{rows * c / chunks, rows * (c + 1) / chunks}; };
   auto forward_done = [&](int c) {
     int sum = 0;
     for (int b = 0; b < blocks; ++b) sum += forward_by[size_t(b) * kMaxChunks + c].n.load(std::memory_order_acquire);
@@ -196,12 +191,7 @@ bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
         parts[c - c_lo] = parts_[c];
         parts[c - c_lo].x = chunk_x(c).data();
       }
-      Scalar* g = grads_.data();
-      dense_weight_grad(parts, c_hi - c_lo, in, out, u.o_lo, u.o_hi, g, g + first_bias, c_lo > 0);
-      if (c_hi == chunks) {
-        finish_update(size_t(u.o_lo) * in, size_t(u.o_hi) * in);
-        finish_update(first_bias + u.o_lo, first_bias + u.o_hi);
-      }
+      update_dense_range(u, parts, c_hi - c_lo, c_lo > 0, c_hi == chunks);
       parts_done[task.range].n.store(c_hi, std::memory_order_release);
     };
 
@@ -222,8 +212,7 @@ bool TrainingSession::fused_step(const int* idx, int rows, int chunks) {
     if (worker == 0) {
       // The rest of the network, chunk by chunk.
       for (int c; (c = rest_cursor.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
-        const int need = ranges;
-        wait_until([&] { return forward_done(c) >= need; }, [&] { return help_forward() || prefetch_one(); });
+        wait_until([&] { return forward_done(c) >= ranges; }, [&] { return help_forward() || prefetch_one(); });
         Workspace& ws = chunks_[c];
         if (copy_valid_[c] == 0) chunk_x(c);  // the targets come with thread 0's gather
         chunk_loss_[c] = loss_.evaluate(net_->forward_after_first(ws, true), ws.targets, &ws.d_out, rows);

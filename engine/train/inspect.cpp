@@ -3,23 +3,14 @@
 #include <algorithm>
 
 #include "engine/core/error.h"
+#include "engine/nn/compiled_spec.h"
 
 namespace nnplay {
-
-namespace {
-// As the session compiles it: with a cross-entropy loss the output layer stays linear and the
-// loss applies softmax or sigmoid, so run() shows probabilities through loss.predict.
-NetworkSpec compiled(NetworkSpec s, const Loss& loss) {
-  if (loss.kind != LossKind::Mse && !s.layers.empty())
-    s.layers.back().activation.kind = ActivationKind::Linear;
-  return s;
-}
-}  // namespace
 
 Inspector::Inspector(const NetworkSpec& spec, const std::vector<Scalar>& params, const Loss& loss)
     : loss_(loss) {
   Rng rng(1);
-  net_ = std::make_unique<Network>(compiled(spec, loss), rng);
+  net_ = std::make_unique<Network>(compiled_spec(spec, loss), rng);
   set_params(params);
 }
 

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "engine/core/error.h"
+#include "engine/nn/compiled_spec.h"
 #include "engine/nn/layer_factory.h"
 
 namespace nnplay {
@@ -36,9 +37,9 @@ constexpr size_t kUpdateSlice = 8 * 1024;
 
 uint64_t mix(uint64_t a, uint64_t b) { return a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL); }
 
-NetworkSpec compiled(NetworkSpec s, Shape input, const Loss& loss) {
+NetworkSpec compiled(const NetworkSpec& spec, Shape input, const Loss& loss) {
+  NetworkSpec s = compiled_spec(spec, loss);
   s.input = input;
-  if (loss.kind != LossKind::Mse && !s.layers.empty()) s.layers.back().activation.kind = ActivationKind::Linear;
   return s;
 }
 }  // namespace
@@ -132,7 +133,10 @@ void TrainingSession::plan_fused() {
   // work should equal the others' shares. Past the first layer, a multiply-add costs about
   // twice as much (small products, activations, loss; measured on W3).
   constexpr double kRestCostFactor = 2.0;
-  const int blocks = pool_ ? pool_->size() : 1;
+  const Dense* first_dense = net_->dense(0);
+  fused_ = pool_ && first_dense && dense_forward_supported(first_dense->in());
+  if (!fused_) return;
+  const int blocks = pool_->size();
   const int ranges = static_cast<int>(std::count_if(
       update_plan_.begin(), update_plan_.end(), [](const UpdateTask& u) { return u.layer == 0; }));
   const double first = 2 * net_->layer(0).flops_per_sample();
@@ -185,11 +189,7 @@ void TrainingSession::forward_backward(const int* idx, int rows, int chunks) {
   // other than dense add parameter gradients (into the chunk's buffer).
   auto run_chunk = [&](int c, int) {
     const int lo = rows * c / chunks, hi = rows * (c + 1) / chunks;
-    Workspace& ws = chunks_[c];
-    // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
-    // and the reduction in update() clears every chunk it reads.
-    net_->prepare(ws);
-    for (size_t l = 0; l < ws.layers.size(); ++l) ws.layers[l].seed = chunk_seed(c, l);
+    Workspace& ws = prepare_chunk(c);
     data_->train.gather(idx + lo, hi - lo, ws.x, ws.targets);
     chunk_loss_[c] = loss_.evaluate(net_->forward(ws.x, ws, true), ws.targets, &ws.d_out, rows);
     net_->backward_deferring_dense(ws.x, ws, ws.grads.data());
@@ -216,8 +216,14 @@ void TrainingSession::update(int chunks) {
     for (int t = 0; t < tasks; ++t) run(t, 0);
 }
 
-uint64_t TrainingSession::chunk_seed(int c, size_t l) const {
-  return mix(mix(seed_, uint64_t(steps_)), uint64_t(c) * 131 + l);
+Workspace& TrainingSession::prepare_chunk(int c) {
+  Workspace& ws = chunks_[c];
+  // ws.grads is all zeros here, ready for backward to add into: prepare() creates it zeroed
+  // and the update's reduction clears every chunk it reads.
+  net_->prepare(ws);
+  for (size_t l = 0; l < ws.layers.size(); ++l)
+    ws.layers[l].seed = mix(mix(seed_, uint64_t(steps_)), uint64_t(c) * 131 + l);
+  return ws;
 }
 
 void TrainingSession::begin_update(int chunks) {
@@ -242,17 +248,19 @@ void TrainingSession::finish_update(size_t lo, size_t hi) {
   optimizer_.update(net_->params().data(), grads_.data(), lo, hi);
 }
 
-void TrainingSession::run_update_task(const UpdateTask& u, int chunks, const DenseGradPart* parts) {
-  if (u.layer >= 0) {
-    const Dense& d = *net_->dense(u.layer);
-    const size_t off = net_->param_offset(u.layer), bias = off + size_t(d.out()) * d.in();
-    if (!parts) parts = parts_.data() + size_t(u.layer) * chunks;
-    dense_weight_grad(parts, chunks, d.in(), d.out(), u.o_lo, u.o_hi, grads_.data() + off,
-                      grads_.data() + bias);
-    finish_update(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
-    finish_update(bias + u.o_lo, bias + u.o_hi);
-    return;
-  }
+void TrainingSession::update_dense_range(const UpdateTask& u, const DenseGradPart* parts,
+                                         int num_parts, bool accumulate, bool finish) {
+  const Dense& d = *net_->dense(u.layer);
+  const size_t off = net_->param_offset(u.layer), bias = off + size_t(d.out()) * d.in();
+  dense_weight_grad(parts, num_parts, d.in(), d.out(), u.o_lo, u.o_hi, grads_.data() + off,
+                    grads_.data() + bias, accumulate);
+  if (!finish) return;
+  finish_update(off + size_t(u.o_lo) * d.in(), off + size_t(u.o_hi) * d.in());
+  finish_update(bias + u.o_lo, bias + u.o_hi);
+}
+
+void TrainingSession::run_update_task(const UpdateTask& u, int chunks) {
+  if (u.layer >= 0) return update_dense_range(u, parts_.data() + size_t(u.layer) * chunks, chunks);
   Scalar* __restrict out = grads_.data();
   for (int c = 0; c < chunks; ++c) {
     // Each chunk's slice is zeroed right after it is read, while in cache, which is cheaper

@@ -95,8 +95,9 @@ class TrainingSession {
   void plan_fused();
   void plan_fused_tasks(int chunks);
   static size_t sync_counters(int blocks, int ranges);
-  // The seed of layer l's randomness (dropout) in chunk c of this step.
-  uint64_t chunk_seed(int c, size_t l) const;
+  // Chunk c's workspace, sized for the network, its gradients zeroed and its layers' random
+  // seeds (dropout) set for this step.
+  Workspace& prepare_chunk(int c);
   // Regularisation terms added to grads_ over parameters [lo, hi).
   void regularize(size_t lo, size_t hi);
   // Starts loading the pixels of chunk c of the next minibatch (image data only), or of its rows
@@ -119,8 +120,11 @@ class TrainingSession {
   // inputs to the dense gradients (after its backward), and one task of update_plan_.
   void begin_update(int chunks);
   void set_grad_parts(int c, int chunks);
-  // parts: the dense layer's inputs to use instead of those of parts_ (same values).
-  void run_update_task(const UpdateTask& u, int chunks, const DenseGradPart* parts = nullptr);
+  void run_update_task(const UpdateTask& u, int chunks);
+  // A dense task's gradient over num_parts chunks (continuing the sums with `accumulate`),
+  // then, with `finish`, regularisation and the optimiser on its weights and biases.
+  void update_dense_range(const UpdateTask& u, const DenseGradPart* parts, int num_parts,
+                          bool accumulate = false, bool finish = true);
   // Regularisation and the optimiser on parameters [lo, hi), whose gradient is in grads_.
   void finish_update(size_t lo, size_t hi);
 
@@ -141,7 +145,6 @@ class TrainingSession {
   ParamVector grads_;
   ParamVector params_before_;
   std::vector<double> chunk_loss_;
-  std::vector<int> batch_idx_;
   std::vector<UpdateTask> update_plan_;  // empty until the first step of a network
   std::vector<std::pair<size_t, size_t>> regularized_;  // [begin, end) of weights L1/L2 apply to
   std::vector<DenseGradPart> parts_;      // (layer, chunk) inputs of dense_weight_grad
@@ -159,6 +162,7 @@ class TrainingSession {
   std::vector<RangeTask> forward_tasks_, grad_tasks_;
   std::vector<int> forward_begin_, grad_begin_;
   int fused_chunks_ = 0;
+  bool fused_ = false;  // the network takes fused_step() (a large dense first layer, a pool)
   struct alignas(64) SyncCounter {
     std::atomic<int> n{0};
   };
