@@ -17,9 +17,6 @@ namespace nnplay {
 namespace {
 
 const std::vector<std::string> kNames = {"fashion-mnist", "mnist", "synthetic"};
-const std::vector<std::string> kFashionClasses = {"T-shirt/top", "Trouser", "Pullover", "Dress",
-                                                  "Coat",        "Sandal",  "Shirt",    "Sneaker",
-                                                  "Bag",         "Ankle boot"};
 constexpr int kSyntheticSide = 28, kSyntheticTrain = 3000, kSyntheticTest = 600;
 
 std::string env(const char* name) {
@@ -165,6 +162,12 @@ std::vector<std::string> image_search_dirs(const ImageDataSpec& spec) {
   return dirs;
 }
 
+const std::vector<std::string>& fashion_mnist_class_names() {
+  static const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                 "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+  return names;
+}
+
 Dataset load_image_dataset(const ImageDataSpec& spec) {
   return load_image_dataset(spec, image_search_dirs(spec));
 }
@@ -180,7 +183,7 @@ Dataset load_image_dataset(const ImageDataSpec& spec, const std::vector<std::str
   }
   if (spec.name == "fashion-mnist") {
     for (const auto& dir : dirs)
-      if (const auto files = find_idx(dir, "Fashion-MNIST")) return load_idx(*files, 10, kFashionClasses, spec);
+      if (const auto files = find_idx(dir, "Fashion-MNIST")) return load_idx(*files, 10, fashion_mnist_class_names(), spec);
     throw Error("Fashion-MNIST not found in " + join(dirs) +
                 ": install it with `sudo apt-get install dataset-fashion-mnist`, or download "
                 "the four files from https://github.com/zalandoresearch/fashion-mnist into " +

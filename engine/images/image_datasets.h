@@ -26,6 +26,8 @@ struct ImageDataSpec {
 };
 
 const std::vector<std::string>& image_dataset_names();
+// Fashion-MNIST's ten class names, in label order.
+const std::vector<std::string>& fashion_mnist_class_names();
 
 // Where `spec.name` is looked for, in order:
 //   fashion-mnist: spec.dir, $NNPLAY_DATA_DIR/fashion-mnist, $XDG_DATA_HOME/nnplay/fashion-mnist

@@ -21,6 +21,11 @@ void Inspector::set_params(const std::vector<Scalar>& params) {
   std::copy(params.begin(), params.end(), net_->params().begin());
 }
 
+void Inspector::predict(const Matrix& x, Matrix& out) const {
+  Workspace ws;
+  loss_.predict(net_->forward(x, ws, false), out);
+}
+
 Inspection Inspector::run(const float* pixels) const {
   const int n = net_->input_shape().size();
   Matrix x(1, n);

@@ -37,6 +37,9 @@ class Inspector {
     input_scale_ = scale;
     input_offset_ = offset;
   }
+  // Probabilities (classification) or values (regression) for rows x as the network takes
+  // them (feature rows; no input transform), (N, outputs).
+  void predict(const Matrix& x, Matrix& out) const;
   // Replaces the parameters (same spec): after a training step only these change.
   void set_params(const std::vector<Scalar>& params);
   const Network& network() const { return *net_; }

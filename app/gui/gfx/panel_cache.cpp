@@ -126,11 +126,20 @@ void PanelCache::render(ImDrawData* data, const std::vector<CachedPanel>& panels
     active_ = false;  // this driver does not keep the back buffer: draw whole frames
     std::fprintf(stderr, "nnplay: the back buffer does not survive a swap here; panel cache off\n");
   }
-  const bool full = !active_ || whole || fb_w != fb_w_ || fb_h != fb_h_ ||
-                    entries_.size() != panels.size();
+  glClearColor(clear_color.x, clear_color.y, clear_color.z, 1.0f);
+  if (!active_) {
+    // Off (hardware GL, or a driver without a kept back buffer): a plain frame, with none of
+    // the sorting and hashing below, which only serve the cache.
+    glDisable(GL_SCISSOR_TEST);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    entries_.clear();
+    panel_draws_ += long(panels.size());
+    return;
+  }
+  const bool full = whole || fb_w != fb_w_ || fb_h != fb_h_ || entries_.size() != panels.size();
   fb_w_ = fb_w;
   fb_h_ = fb_h;
-  glClearColor(clear_color.x, clear_color.y, clear_color.z, 1.0f);
 
   // Sort the lists: each fixed panel's (with its child windows), and the overlays in order.
   std::vector<std::vector<ImDrawList*>> own(panels.size());

@@ -158,15 +158,24 @@ void draw_backprop_panel(AppState& s) {
   if (explain_unavailable(snap)) return;
   const Dataset& d = *snap->data;
   ui.sample = std::clamp(ui.sample, 0, d.train.rows() - 1);
-  std::vector<double> x(size_t(d.train.x.cols()));
-  for (size_t c = 0; c < x.size(); ++c) x[c] = d.train.x(ui.sample, Eigen::Index(c));
-  BackpropTrace t;
-  try {
-    t = trace_backprop(snap->spec, snap->loss, snap->params, x, d.train.y(ui.sample, 0));
-  } catch (const std::exception& e) {
-    ImGui::TextWrapped("%s", e.what());  // e.g. an edit in flight: the next snapshot fits again
+  if (ui.params_version != snap->params_version || ui.data != &d || ui.traced_sample != ui.sample) {
+    ui.params_version = snap->params_version;
+    ui.data = &d;
+    ui.traced_sample = ui.sample;
+    ui.error.clear();
+    std::vector<double> x(size_t(d.train.x.cols()));
+    for (size_t c = 0; c < x.size(); ++c) x[c] = d.train.x(ui.sample, Eigen::Index(c));
+    try {
+      ui.trace = trace_backprop(snap->spec, snap->loss, snap->params, x, d.train.y(ui.sample, 0));
+    } catch (const std::exception& e) {
+      ui.error = e.what();  // e.g. an edit in flight: the next snapshot fits again
+    }
+  }
+  if (!ui.error.empty()) {
+    ImGui::TextWrapped("%s", ui.error.c_str());
     return;
   }
+  const BackpropTrace& t = ui.trace;
   ui.step = std::clamp(ui.step, 0, int(t.steps.size()) - 1);
   const double lr = snap->settings.optimizer.lr;
   draw_buttons(s, ui, t, lr);

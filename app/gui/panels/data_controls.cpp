@@ -223,11 +223,8 @@ struct ImageSetFacts {
 
 ImageSetFacts image_set_facts(const std::string& name, const std::vector<std::string>& dirs) {
   if (name == "fashion-mnist")
-    // The class names as the loader assigns them (engine/images/image_datasets.cpp).
     return {"Fashion-MNIST", "Zalando's photos of clothes, 28x28 greyscale, a harder drop-in for MNIST.",
-            60000, 10000,
-            {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-             "Ankle boot"},
+            60000, 10000, fashion_mnist_class_names(),
             "sudo apt-get install dataset-fashion-mnist, or put the four IDX files from "
             "github.com/zalandoresearch/fashion-mnist into one of the folders above."};
   if (name == "mnist") {
@@ -251,14 +248,42 @@ ImageSetFacts image_set_facts(const std::string& name, const std::vector<std::st
           "download needed.", 3000, 600, synthetic_class_names(), "Nothing to install."};
 }
 
-void draw_image_data(const Experiment& exp) {
-  const ImageSource& src = exp.data.images;
+// What the Data tab shows about the folders, looked up again at most every 2 s (files a user
+// installs while the window is open still show up) rather than with file-system calls per frame.
+struct ImageDirs {
+  std::string name, dir;
+  double checked = -1e9;
+  std::vector<std::string> dirs;
+  ImageSetFacts facts{};
+  int in_use = -1;  // index into dirs of the first folder holding files, or -1
+};
+
+const ImageDirs& image_dirs(const ImageSource& src) {
+  static ImageDirs cache;
+  const double now = ImGui::GetTime();
+  if (cache.name == src.name && cache.dir == src.dir && now - cache.checked < 2.0) return cache;
   ImageDataSpec spec;
   spec.name = src.name;
   spec.dir = src.dir;
-  const std::vector<std::string> dirs = src.name == "synthetic" ? std::vector<std::string>{}
-                                                                : image_search_dirs(spec);
-  const ImageSetFacts f = image_set_facts(src.name, dirs);
+  cache.name = src.name;
+  cache.dir = src.dir;
+  cache.checked = now;
+  cache.dirs = src.name == "synthetic" ? std::vector<std::string>{} : image_search_dirs(spec);
+  cache.facts = image_set_facts(src.name, cache.dirs);
+  cache.in_use = -1;
+  for (size_t i = 0; i < cache.dirs.size() && cache.in_use < 0; ++i) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(cache.dirs[i], ec) && !std::filesystem::is_empty(cache.dirs[i], ec))
+      cache.in_use = static_cast<int>(i);
+  }
+  return cache;
+}
+
+void draw_image_data(const Experiment& exp) {
+  const ImageSource& src = exp.data.images;
+  const ImageDirs& found_dirs = image_dirs(src);
+  const std::vector<std::string>& dirs = found_dirs.dirs;
+  const ImageSetFacts& f = found_dirs.facts;
   ImGui::Text("Images: %s", f.title);
   help_marker("Each sample is a small picture; the network sees every pixel's brightness "
               "(0 = black, 1 = white) as one input.");
@@ -288,17 +313,13 @@ void draw_image_data(const Experiment& exp) {
   ImGui::Separator();
   ImGui::TextUnformatted("Looked for in, in order:");
   help_marker("The first folder holding the files is used. Set NNPLAY_DATA_DIR to add your own.");
-  bool found = false;
-  for (const auto& d : dirs) {
-    std::error_code ec;
-    const bool here = !found && std::filesystem::is_directory(d, ec) && !std::filesystem::is_empty(d, ec);
-    found = found || here;
-    if (here)
-      ImGui::TextColored(palette().class_color(2), "  %s  (in use)", d.c_str());
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    if (int(i) == found_dirs.in_use)
+      ImGui::TextColored(palette().class_color(2), "  %s  (in use)", dirs[i].c_str());
     else
-      ImGui::TextDisabled("  %s", d.c_str());
+      ImGui::TextDisabled("  %s", dirs[i].c_str());
   }
-  if (!found) ImGui::TextColored(palette().class_color(3), "Not found.");
+  if (found_dirs.in_use < 0) ImGui::TextColored(palette().class_color(3), "Not found.");
   ImGui::TextWrapped("To get the files: %s", f.install);
 }
 

@@ -54,8 +54,9 @@ bool fit_applicable(const Snapshot& snap, const std::vector<std::string>& featur
   return true;
 }
 
-void compute_fit_curves(const Snapshot& snap, const std::vector<std::string>& features, double x_lo,
-                        double x_hi, FitPanelState& f) {
+void compute_fit_curves(const Snapshot& snap, InspectorCache& cache,
+                        const std::vector<std::string>& features, double x_lo, double x_hi,
+                        FitPanelState& f) {
   f.valid = false;
   f.units.clear();
   f.xs.resize(kSamples);
@@ -63,7 +64,7 @@ void compute_fit_curves(const Snapshot& snap, const std::vector<std::string>& fe
   for (int i = 0; i < kSamples; ++i) f.xs[size_t(i)] = x_lo + (x_hi - x_lo) * i / (kSamples - 1);
   Matrix inputs, out;
   apply_features(features, f.xs.data(), zeros.data(), kSamples, inputs);
-  if (!predict_with_snapshot(snap, inputs, out)) return;
+  if (!predict_with_snapshot(cache, snap, inputs, out)) return;
   f.fit.resize(kSamples);
   for (int i = 0; i < kSamples; ++i) f.fit[size_t(i)] = out(i, 0);
   unit_contributions(snap, inputs, f);

@@ -1,6 +1,7 @@
 // The curves of the Fit view, computed from a snapshot's weights (no UI code, no GL).
 #pragma once
 #include "app/gui/panels/fit_panel.h"
+#include "app/gui/panels/image_common.h"
 #include "engine/train/snapshot.h"
 
 namespace nnplay::gui {
@@ -12,7 +13,8 @@ bool fit_applicable(const nnplay::Snapshot& snap, const std::vector<std::string>
 
 // Fills f.xs / f.fit over [x_lo, x_hi] and, when the network is dense -> one hidden layer ->
 // linear output, f.units and f.output_bias; the sum of the units plus the bias is the fit.
-void compute_fit_curves(const nnplay::Snapshot& snap, const std::vector<std::string>& features,
-                        double x_lo, double x_hi, FitPanelState& f);
+void compute_fit_curves(const nnplay::Snapshot& snap, InspectorCache& cache,
+                        const std::vector<std::string>& features, double x_lo, double x_hi,
+                        FitPanelState& f);
 
 }  // namespace nnplay::gui

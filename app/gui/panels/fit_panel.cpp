@@ -62,7 +62,7 @@ void refresh(AppState& s, FitPanelState& f) {
   f.features = s.exp.features;
   f.x_lo = xr.lo;
   f.x_hi = xr.hi;
-  compute_fit_curves(snap, s.exp.features, xr.lo, xr.hi, f);
+  compute_fit_curves(snap, s.inspector, s.exp.features, xr.lo, xr.hi, f);
 }
 
 void draw_header(FitPanelState& f) {

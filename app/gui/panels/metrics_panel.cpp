@@ -21,7 +21,7 @@ const DataSplit& split_of(const Dataset& d, int split) {
 }
 
 // Forward pass only when the weights, the data or the split changed.
-void refresh_predictions(MetricsPanelState& m, const Snapshot& snap) {
+void refresh_predictions(MetricsPanelState& m, const Snapshot& snap, InspectorCache& cache) {
   if (m.params_version == snap.params_version && m.data == snap.data && m.cached_split == m.split)
     return;
   m.params_version = snap.params_version;
@@ -30,7 +30,7 @@ void refresh_predictions(MetricsPanelState& m, const Snapshot& snap) {
   m.threshold = -1;
   m.probs.resize(0, 0);
   const DataSplit& part = split_of(*snap.data, m.split);
-  if (part.x.rows() == 0 || !predict_with_snapshot(snap, part.x, m.probs)) return;
+  if (part.x.rows() == 0 || !predict_with_snapshot(cache, snap, part.x, m.probs)) return;
   m.labels = part.y;
   m.classes = snap.num_classes;
   m.roc = m.classes == 2 ? roc_curve(m.probs, m.labels) : RocCurve{};
@@ -134,7 +134,7 @@ void draw_metrics_panel(AppState& s) {
   const Snapshot& snap = *s.snap;
   MetricsPanelState& m = s.metrics;
   draw_split_choice(m, snap);
-  refresh_predictions(m, snap);
+  refresh_predictions(m, snap, s.inspector);
   const bool binary = m.classes == 2;
   if (binary) {
     ImGui::SameLine(0, ImGui::GetFontSize());
