@@ -239,7 +239,7 @@ void validate_experiment(Experiment& e, const std::string& file) {
   }
 }
 
-Experiment load_experiment(const std::string& path) {
+std::string read_text_file(const std::string& path) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) throw Error(path + ": cannot open the file (" + ec.message() + ")");
@@ -248,8 +248,13 @@ Experiment load_experiment(const std::string& path) {
   if (!in) throw Error(path + ": cannot open the file");
   std::stringstream ss;
   ss << in.rdbuf();
+  return ss.str();
+}
+
+Experiment load_experiment(const std::string& path) {
+  const std::string text = read_text_file(path);
   const auto dir = std::filesystem::path(path).parent_path().string();
-  return parse_experiment(ss.str(), path, dir.empty() ? "." : dir);
+  return parse_experiment(text, path, dir.empty() ? "." : dir);
 }
 
 }  // namespace nnplay

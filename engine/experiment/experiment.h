@@ -51,6 +51,8 @@ struct Experiment {
 // Load and validate. Errors name the file, the field and what was expected, e.g.
 // "circle.json: layers[1].activation: expected one of linear, sigmoid, ... but got \"sigmod\"".
 Experiment load_experiment(const std::string& path);
+// A file's whole text; Error naming the path when it cannot be read or is over 512 MB.
+std::string read_text_file(const std::string& path);
 Experiment parse_experiment(const std::string& json_text, const std::string& name_for_errors,
                             const std::string& base_dir = ".");
 std::string experiment_to_json(const Experiment& e, bool include_points = true);

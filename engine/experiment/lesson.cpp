@@ -4,8 +4,6 @@
 #include "engine/experiment/lesson.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/core/error.h"
 #include "engine/experiment/json_reader.h"
@@ -17,14 +15,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 constexpr size_t kMaxSteps = 64;
 constexpr size_t kMaxRuns = 4;
-
-std::string read_file(const std::string& path, const std::string& what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open the " + what);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 json parse_json(const std::string& text, const std::string& file) {
   try {
@@ -49,7 +39,7 @@ Experiment read_step_experiment(const JsonReader& owner, const std::string& base
     std::error_code ec;
     if (!fs::is_regular_file(p, ec))
       owner.fail("experiment", "no experiment file at " + p.string());
-    merged = parse_json(read_file(p.string(), "experiment file"), p.string());
+    merged = parse_json(read_text_file(p.string()), p.string());
     exp_dir = p.parent_path().string();
   } else {
     owner.fail("experiment", "expected an experiment object or the path of an experiment file, got " +
@@ -153,7 +143,7 @@ Lesson parse_lesson(const std::string& text, const std::string& file, const std:
 
 Lesson load_lesson(const std::string& path) {
   const auto dir = fs::path(path).parent_path().string();
-  Lesson l = parse_lesson(read_file(path, "lesson file"), path, dir.empty() ? "." : dir);
+  Lesson l = parse_lesson(read_text_file(path), path, dir.empty() ? "." : dir);
   l.path = path;
   return l;
 }
